@@ -1,6 +1,42 @@
+using CreditKaizhou.Api.Features.Clients;
+using CreditKaizhou.Api.Features.Departments;
+using CreditKaizhou.Api.Features.Health;
+using CreditKaizhou.Api.Infrastructure.Auth;
+using CreditKaizhou.Api.Infrastructure.Database;
+using CreditKaizhou.Api.Infrastructure.Localization;
+using CreditKaizhou.Api.Infrastructure.OpenApi;
+using CreditKaizhou.Api.Infrastructure.Problems;
+using CreditKaizhou.Api.Infrastructure.Validation;
+using CreditKaizhou.Api.Seed;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDatabase();
+builder.Services.AddRepositories();
+builder.Services.AddApiLocalization();
+builder.Services.AddApiProblemDetails();
+builder.Services.AddRequestBodyLimit();
+builder.Services.AddApiKeyAuthentication();
+builder.Services.AddApiValidation();
+builder.Services.AddApiHealthChecks();
+builder.Services.AddApiOpenApi();
+builder.Services.AddDevelopmentSeed();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseRequestLocalization();
+app.UseApiProblemDetails();
+app.UseRouting();
+app.UseRequestBodyLimit();
+app.UseApiKeyAuthentication();
 
-app.Run();
+app.MapApiDocumentation();
+app.MapHealth();
+app.MapDepartments();
+app.MapClients();
+
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+
+public partial class Program;

@@ -1,0 +1,23 @@
+namespace CreditKaizhou.Api.Infrastructure.Database;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+    SqlServer,
+}
+
+/// <summary>Bound from the <c>Database</c> configuration section.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+    public const string ConnectionStringName = "CreditKaizhou";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Apply migrations at start-up (on by default; a deployment may run them separately).</summary>
+    public bool MigrateOnStartup { get; set; } = true;
+
+    /// <summary>How long an instance waits for another instance's migration to finish.</summary>
+    public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+}

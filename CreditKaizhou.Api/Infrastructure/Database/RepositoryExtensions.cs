@@ -1,0 +1,16 @@
+using CreditKaizhou.Api.Features.Clients;
+using CreditKaizhou.Api.Features.Departments;
+using CreditKaizhou.Domain.Clients;
+using CreditKaizhou.Domain.Departments;
+
+namespace CreditKaizhou.Api.Infrastructure.Database;
+
+public static class RepositoryExtensions
+{
+    public static IServiceCollection AddRepositories(this IServiceCollection services)
+    {
+        services.AddSingleton<IDepartmentRepository, DepartmentRepository>();
+        services.AddSingleton<IApiClientRepository, ApiClientRepository>();
+        return services;
+    }
+}

@@ -1,0 +1,52 @@
+using CreditKaizhou.Api.Infrastructure.Localization;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace CreditKaizhou.Api.Infrastructure.Problems;
+
+public sealed class RequestLimitsOptions
+{
+    public const string Section = "Api";
+
+    /// <summary>Largest request body accepted by default (endpoints such as batch uploads may allow more).</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+}
+
+/// <summary>
+/// Enforces the body size cap with a precise 413 problem: at once when Content-Length says the
+/// body is too large, and through the server's own limit for chunked bodies.
+/// </summary>
+public static class RequestBodyLimit
+{
+    public static IServiceCollection AddRequestBodyLimit(this IServiceCollection services)
+    {
+        services.AddOptions<RequestLimitsOptions>().BindConfiguration(RequestLimitsOptions.Section);
+        return services;
+    }
+
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var limit = EffectiveLimit(http);
+        if (http.Request.ContentLength > limit)
+        {
+            await http.WriteProblemAsync(StatusCodes.Status413PayloadTooLarge, TooLargeDetail(limit), ProblemTypes.BodyTooLarge,
+                new Dictionary<string, object?> { ["limitBytes"] = limit });
+            return;
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
+        }
+
+        await next(http);
+    });
+
+    public static long EffectiveLimit(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+        ?? http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
+
+    public static string TooLargeDetail(long? limit) => limit is { } bytes
+        ? Text.T($"请求体超过上限 {bytes} 字节。", $"The request body exceeds the limit of {bytes} bytes.")
+        : Text.T("请求体超过上限。", "The request body exceeds the limit.");
+}

@@ -1,0 +1,30 @@
+using CreditKaizhou.Api.Infrastructure.Database;
+using Microsoft.Extensions.Options;
+
+namespace CreditKaizhou.Api.Seed;
+
+public static class SeedExtensions
+{
+    public static IServiceCollection AddDevelopmentSeed(this IServiceCollection services)
+    {
+        services.AddSingleton<DevelopmentSeed>();
+        return services;
+    }
+
+    /// <summary>
+    /// Migrates the database (unless disabled) and, in Development only, loads the demo data and
+    /// the six demo keys. Nothing here runs in any other environment.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
+        {
+            await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+        }
+
+        if (app.Environment.IsDevelopment())
+        {
+            await app.Services.GetRequiredService<DevelopmentSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
+        }
+    }
+}
