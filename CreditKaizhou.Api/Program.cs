@@ -1,6 +1,7 @@
 using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Health;
+using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Localization;
@@ -35,6 +36,7 @@ app.MapApiDocumentation();
 app.MapHealth();
 app.MapDepartments();
 app.MapClients();
+app.MapIdentifiers();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -1,5 +1,7 @@
 using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
+using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Domain.Identifiers;
 using CreditKaizhou.Domain.Clients;
 using CreditKaizhou.Domain.Departments;
 
@@ -11,6 +13,8 @@ public static class RepositoryExtensions
     {
         services.AddSingleton<IDepartmentRepository, DepartmentRepository>();
         services.AddSingleton<IApiClientRepository, ApiClientRepository>();
+        services.AddSingleton<ICodeExceptionRepository, CodeExceptionRepository>();
+        services.AddSingleton<KnownCodeExceptions>();
         return services;
     }
 }
