@@ -6,6 +6,7 @@ using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.OpenApi;
+using CreditKaizhou.Api.Infrastructure.Privacy;
 using CreditKaizhou.Api.Infrastructure.Problems;
 using CreditKaizhou.Api.Infrastructure.Validation;
 using CreditKaizhou.Api.Seed;
@@ -13,8 +14,10 @@ using CreditKaizhou.Api.Seed;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
 builder.Services.AddDatabase();
 builder.Services.AddRepositories();
+builder.Services.AddPrivacy();
 builder.Services.AddApiLocalization();
 builder.Services.AddApiProblemDetails();
 builder.Services.AddRequestBodyLimit();

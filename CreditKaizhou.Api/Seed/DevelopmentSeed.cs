@@ -8,7 +8,8 @@ namespace CreditKaizhou.Api.Seed;
 /// The Development demo data. Idempotent: every insert is keyed, so running it on an already
 /// seeded database changes nothing.
 /// </summary>
-public sealed class DevelopmentSeed(IDepartmentRepository departments, IApiClientRepository clients, TimeProvider clock, ILogger<DevelopmentSeed> logger)
+internal sealed class DevelopmentSeed(IDepartmentRepository departments, IApiClientRepository clients, DemoDataWriter demoData,
+    TimeProvider clock, ILogger<DevelopmentSeed> logger)
 {
     /// <summary>The six demo keys of API.md. They exist only in Development databases.</summary>
     public static readonly IReadOnlyList<(string Key, string Name, ClientRole Role, string? Department)> DemoKeys =
@@ -27,7 +28,8 @@ public sealed class DevelopmentSeed(IDepartmentRepository departments, IApiClien
         var added = 0;
         foreach (var department in DemoDepartments.All)
         {
-            added += await departments.AddAsync(department, now, ct) ? 1 : 0;
+            var row = new Department(department.Code, department.Name, department.ShortName, department.CreditCode, department.SortOrder);
+            added += await departments.AddAsync(row, now, ct) ? 1 : 0;
         }
 
         foreach (var (key, name, role, department) in DemoKeys)
@@ -36,6 +38,7 @@ public sealed class DevelopmentSeed(IDepartmentRepository departments, IApiClien
             added += await clients.AddAsync(client, ApiKeys.Hash(key), null, ct) ? 1 : 0;
         }
 
+        added += await demoData.WriteAsync(now, ct);
         if (added > 0)
         {
             logger.LogInformation("Development seed added {Count} rows", added);

@@ -1,4 +1,5 @@
 using CreditKaizhou.Api.Infrastructure.Database;
+using CreditKaizhou.Api.Infrastructure.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace CreditKaizhou.Api.Seed;
@@ -8,6 +9,7 @@ public static class SeedExtensions
     public static IServiceCollection AddDevelopmentSeed(this IServiceCollection services)
     {
         services.AddSingleton<DevelopmentSeed>();
+        services.AddSingleton<DemoDataWriter>();
         return services;
     }
 
@@ -17,6 +19,8 @@ public static class SeedExtensions
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
+        // Resolved now so that a missing privacy key stops the service at start, not at the first person record.
+        app.Services.GetRequiredService<PersonalIdProtector>();
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);

@@ -4,10 +4,11 @@
 -- CHECK constraints hold each TEXT column to the one form the model prescribes. That keeps text
 -- comparison and ordering equal to value comparison and ordering, and makes a value that would
 -- fail on PostgreSQL or SQL Server fail here too:
---   ids      36-character lowercase 'D' GUIDs (Microsoft.Data.Sqlite binds a Guid as UPPERCASE
---            text, so the application formats ids itself)
---   instants DateTimeOffset.ToUniversalTime().ToString("O"): '2026-11-26T05:11:40.1234567+00:00',
---            fixed width and UTC (Microsoft.Data.Sqlite's own form has a space and a trimmed fraction)
+--   ids      36-character UPPERCASE 'D' GUIDs, the form Microsoft.Data.Sqlite binds a Guid in
+--            (Dapper gives no hook to change it), so every id must be bound as a Guid, never a string
+--   instants UTC in Microsoft.Data.Sqlite's form '2026-11-26 05:11:40.1234567+00:00' (fraction
+--            trimmed of trailing zeros). With the offset fixed at +00:00, text order is time order:
+--            '+' sorts before '.' and before every digit
 --   dates    'YYYY-MM-DD' and a real calendar day: date(x, '+0 days') turns 2026-02-30 into
 --            2026-03-02, so "x IS date(x, '+0 days')" holds only for a real date (or NULL)
 --   strings  the length bounds of the other engines' varchar(n), booleans INTEGER 0 or 1.
@@ -19,31 +20,31 @@ CREATE TABLE departments (
     short_name  TEXT    NOT NULL CONSTRAINT ck_departments_short_name CHECK (length(short_name) <= 50),
     credit_code TEXT    NULL     CONSTRAINT ck_departments_credit_code CHECK (length(credit_code) <= 18),
     sort_order  INTEGER NOT NULL,
-    created_at  TEXT    NOT NULL CONSTRAINT ck_departments_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    created_at  TEXT    NOT NULL CONSTRAINT ck_departments_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
     CONSTRAINT pk_departments PRIMARY KEY (code)
 ) STRICT;
 
 CREATE TABLE code_exceptions (
     code       TEXT NOT NULL CONSTRAINT ck_code_exceptions_code CHECK (length(code) <= 18),
     reason     TEXT NOT NULL,
-    created_at TEXT NOT NULL CONSTRAINT ck_code_exceptions_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    created_by TEXT NULL     CONSTRAINT ck_code_exceptions_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9a-f-]*'),
-    removed_at TEXT NULL     CONSTRAINT ck_code_exceptions_removed_at CHECK (removed_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    removed_by TEXT NULL     CONSTRAINT ck_code_exceptions_removed_by CHECK (length(removed_by) = 36 AND removed_by NOT GLOB '*[^0-9a-f-]*'),
+    created_at TEXT NOT NULL CONSTRAINT ck_code_exceptions_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
+    created_by TEXT NULL     CONSTRAINT ck_code_exceptions_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9A-F-]*'),
+    removed_at TEXT NULL     CONSTRAINT ck_code_exceptions_removed_at CHECK (removed_at GLOB '????-??-?? ??:??:??*+00:00'),
+    removed_by TEXT NULL     CONSTRAINT ck_code_exceptions_removed_by CHECK (length(removed_by) = 36 AND removed_by NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_code_exceptions PRIMARY KEY (code)
 ) STRICT;
 
 CREATE TABLE api_clients (
-    id              TEXT NOT NULL CONSTRAINT ck_api_clients_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-f-]*'),
+    id              TEXT NOT NULL CONSTRAINT ck_api_clients_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9A-F-]*'),
     name            TEXT NOT NULL CONSTRAINT ck_api_clients_name CHECK (length(name) <= 100),
     role            TEXT NOT NULL CONSTRAINT ck_api_clients_role CHECK (role IN ('admin', 'department', 'clerk', 'bidding')),
     department_code TEXT NULL,
     key_hash        TEXT NOT NULL CONSTRAINT ck_api_clients_key_hash CHECK (length(key_hash) = 64),
     key_hint        TEXT NOT NULL CONSTRAINT ck_api_clients_key_hint CHECK (length(key_hint) <= 8),
-    created_at      TEXT NOT NULL CONSTRAINT ck_api_clients_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    created_by      TEXT NULL     CONSTRAINT ck_api_clients_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9a-f-]*'),
-    revoked_at      TEXT NULL     CONSTRAINT ck_api_clients_revoked_at CHECK (revoked_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    revoked_by      TEXT NULL     CONSTRAINT ck_api_clients_revoked_by CHECK (length(revoked_by) = 36 AND revoked_by NOT GLOB '*[^0-9a-f-]*'),
+    created_at      TEXT NOT NULL CONSTRAINT ck_api_clients_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
+    created_by      TEXT NULL     CONSTRAINT ck_api_clients_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9A-F-]*'),
+    revoked_at      TEXT NULL     CONSTRAINT ck_api_clients_revoked_at CHECK (revoked_at GLOB '????-??-?? ??:??:??*+00:00'),
+    revoked_by      TEXT NULL     CONSTRAINT ck_api_clients_revoked_by CHECK (length(revoked_by) = 36 AND revoked_by NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_api_clients PRIMARY KEY (id),
     CONSTRAINT fk_api_clients_department_code FOREIGN KEY (department_code) REFERENCES departments (code),
     CONSTRAINT ux_api_clients_key_hash UNIQUE (key_hash),
@@ -67,7 +68,7 @@ CREATE TABLE catalogue_entries (
     current_version INTEGER NOT NULL,
     department_code TEXT    NOT NULL,
     is_demo         INTEGER NOT NULL CONSTRAINT ck_catalogue_entries_is_demo CHECK (is_demo IN (0, 1)),
-    created_at      TEXT    NOT NULL CONSTRAINT ck_catalogue_entries_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    created_at      TEXT    NOT NULL CONSTRAINT ck_catalogue_entries_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
     CONSTRAINT pk_catalogue_entries PRIMARY KEY (code),
     CONSTRAINT fk_catalogue_entries_department_code FOREIGN KEY (department_code) REFERENCES departments (code)
 ) STRICT;
@@ -86,8 +87,8 @@ CREATE TABLE catalogue_entry_versions (
     publicity_rule   TEXT    NOT NULL,
     legal_basis      TEXT    NOT NULL,
     fields_schema    TEXT    NOT NULL,
-    created_at       TEXT    NOT NULL CONSTRAINT ck_catalogue_entry_versions_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    created_by       TEXT    NULL     CONSTRAINT ck_catalogue_entry_versions_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9a-f-]*'),
+    created_at       TEXT    NOT NULL CONSTRAINT ck_catalogue_entry_versions_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
+    created_by       TEXT    NULL     CONSTRAINT ck_catalogue_entry_versions_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_catalogue_entry_versions PRIMARY KEY (entry_code, version),
     CONSTRAINT fk_catalogue_entry_versions_entry_code FOREIGN KEY (entry_code) REFERENCES catalogue_entries (code),
     CONSTRAINT fk_catalogue_entry_versions_department_code FOREIGN KEY (department_code) REFERENCES departments (code),
@@ -99,14 +100,14 @@ CREATE INDEX ix_catalogue_entry_versions_category ON catalogue_entry_versions (c
 CREATE INDEX ix_catalogue_entry_versions_list_code ON catalogue_entry_versions (list_code);
 
 CREATE TABLE subjects (
-    id           TEXT NOT NULL CONSTRAINT ck_subjects_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-f-]*'),
+    id           TEXT NOT NULL CONSTRAINT ck_subjects_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9A-F-]*'),
     subject_type TEXT NOT NULL CONSTRAINT ck_subjects_subject_type CHECK (subject_type IN ('legal', 'individual_business', 'person')),
     lookup_key   TEXT NOT NULL CONSTRAINT ck_subjects_lookup_key CHECK (length(lookup_key) <= 64),
     display_code TEXT NOT NULL CONSTRAINT ck_subjects_display_code CHECK (length(display_code) <= 18),
     name         TEXT NOT NULL CONSTRAINT ck_subjects_name CHECK (length(name) <= 200),
     status       TEXT NOT NULL CONSTRAINT ck_subjects_status CHECK (status IN ('active', 'deregistered')),
-    created_at   TEXT NOT NULL CONSTRAINT ck_subjects_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    updated_at   TEXT NOT NULL CONSTRAINT ck_subjects_updated_at CHECK (updated_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    created_at   TEXT NOT NULL CONSTRAINT ck_subjects_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
+    updated_at   TEXT NOT NULL CONSTRAINT ck_subjects_updated_at CHECK (updated_at GLOB '????-??-?? ??:??:??*+00:00'),
     CONSTRAINT pk_subjects PRIMARY KEY (id),
     CONSTRAINT ux_subjects_lookup_key UNIQUE (lookup_key)
 ) STRICT;
@@ -118,21 +119,21 @@ CREATE TABLE subject_names (
     subject_id         TEXT    NOT NULL,
     seq                INTEGER NOT NULL,
     name               TEXT    NOT NULL CONSTRAINT ck_subject_names_name CHECK (length(name) <= 200),
-    valid_from         TEXT    NOT NULL CONSTRAINT ck_subject_names_valid_from CHECK (valid_from GLOB '????-??-??T??:??:??.???????+00:00'),
-    recorded_by_record TEXT    NULL     CONSTRAINT ck_subject_names_recorded_by_record CHECK (length(recorded_by_record) = 36 AND recorded_by_record NOT GLOB '*[^0-9a-f-]*'),
+    valid_from         TEXT    NOT NULL CONSTRAINT ck_subject_names_valid_from CHECK (valid_from GLOB '????-??-?? ??:??:??*+00:00'),
+    recorded_by_record TEXT    NULL     CONSTRAINT ck_subject_names_recorded_by_record CHECK (length(recorded_by_record) = 36 AND recorded_by_record NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_subject_names PRIMARY KEY (subject_id, seq),
     CONSTRAINT fk_subject_names_subject_id FOREIGN KEY (subject_id) REFERENCES subjects (id)
 ) STRICT, WITHOUT ROWID;
 
 CREATE TABLE records (
-    id               TEXT    NOT NULL CONSTRAINT ck_records_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-f-]*'),
+    id               TEXT    NOT NULL CONSTRAINT ck_records_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9A-F-]*'),
     department_code  TEXT    NOT NULL,
     catalogue_code   TEXT    NOT NULL,
     subject_id       TEXT    NOT NULL,
     source_ref       TEXT    NOT NULL CONSTRAINT ck_records_source_ref CHECK (length(source_ref) <= 128),
     current_revision INTEGER NOT NULL,
-    created_at       TEXT    NOT NULL CONSTRAINT ck_records_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    created_by       TEXT    NULL     CONSTRAINT ck_records_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9a-f-]*'),
+    created_at       TEXT    NOT NULL CONSTRAINT ck_records_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
+    created_by       TEXT    NULL     CONSTRAINT ck_records_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_records PRIMARY KEY (id),
     CONSTRAINT fk_records_department_code FOREIGN KEY (department_code) REFERENCES departments (code),
     CONSTRAINT fk_records_catalogue_code FOREIGN KEY (catalogue_code) REFERENCES catalogue_entries (code),
@@ -154,8 +155,8 @@ CREATE TABLE record_revisions (
     effective_to    TEXT    NULL     CONSTRAINT ck_record_revisions_effective_to CHECK (effective_to IS date(effective_to, '+0 days')),
     publicity_until TEXT    NULL     CONSTRAINT ck_record_revisions_publicity_until CHECK (publicity_until IS date(publicity_until, '+0 days')),
     payload_hash    TEXT    NOT NULL CONSTRAINT ck_record_revisions_payload_hash CHECK (length(payload_hash) = 64),
-    recorded_at     TEXT    NOT NULL CONSTRAINT ck_record_revisions_recorded_at CHECK (recorded_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    recorded_by     TEXT    NULL     CONSTRAINT ck_record_revisions_recorded_by CHECK (length(recorded_by) = 36 AND recorded_by NOT GLOB '*[^0-9a-f-]*'),
+    recorded_at     TEXT    NOT NULL CONSTRAINT ck_record_revisions_recorded_at CHECK (recorded_at GLOB '????-??-?? ??:??:??*+00:00'),
+    recorded_by     TEXT    NULL     CONSTRAINT ck_record_revisions_recorded_by CHECK (length(recorded_by) = 36 AND recorded_by NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_record_revisions PRIMARY KEY (record_id, revision),
     CONSTRAINT fk_record_revisions_record_id FOREIGN KEY (record_id) REFERENCES records (id)
 ) STRICT;
@@ -163,14 +164,14 @@ CREATE TABLE record_revisions (
 CREATE INDEX ix_record_revisions_recorded_at ON record_revisions (recorded_at);
 
 CREATE TABLE record_events (
-    id               TEXT NOT NULL CONSTRAINT ck_record_events_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-f-]*'),
+    id               TEXT NOT NULL CONSTRAINT ck_record_events_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9A-F-]*'),
     record_id        TEXT NOT NULL,
     kind             TEXT NOT NULL CONSTRAINT ck_record_events_kind CHECK (kind IN ('revoked', 'repaired', 'performed', 'extended', 'objection', 'withdrawn')),
     reason           TEXT NOT NULL,
     effective_on     TEXT NULL     CONSTRAINT ck_record_events_effective_on CHECK (effective_on IS date(effective_on, '+0 days')),
     new_effective_to TEXT NULL     CONSTRAINT ck_record_events_new_effective_to CHECK (new_effective_to IS date(new_effective_to, '+0 days')),
-    recorded_at      TEXT NOT NULL CONSTRAINT ck_record_events_recorded_at CHECK (recorded_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    recorded_by      TEXT NULL     CONSTRAINT ck_record_events_recorded_by CHECK (length(recorded_by) = 36 AND recorded_by NOT GLOB '*[^0-9a-f-]*'),
+    recorded_at      TEXT NOT NULL CONSTRAINT ck_record_events_recorded_at CHECK (recorded_at GLOB '????-??-?? ??:??:??*+00:00'),
+    recorded_by      TEXT NULL     CONSTRAINT ck_record_events_recorded_by CHECK (length(recorded_by) = 36 AND recorded_by NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_record_events PRIMARY KEY (id),
     CONSTRAINT fk_record_events_record_id FOREIGN KEY (record_id) REFERENCES records (id)
 ) STRICT;
@@ -180,7 +181,7 @@ CREATE INDEX ix_record_events_record_id_recorded_at ON record_events (record_id,
 CREATE TABLE measures (
     code            TEXT    NOT NULL CONSTRAINT ck_measures_code CHECK (length(code) <= 64),
     current_version INTEGER NOT NULL,
-    created_at      TEXT    NOT NULL CONSTRAINT ck_measures_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    created_at      TEXT    NOT NULL CONSTRAINT ck_measures_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
     CONSTRAINT pk_measures PRIMARY KEY (code)
 ) STRICT;
 
@@ -194,8 +195,8 @@ CREATE TABLE measure_versions (
     -- No measure without a basis in law or central policy (国办发〔2020〕49号): blank is not a basis.
     legal_basis             TEXT    NOT NULL CONSTRAINT ck_measure_versions_legal_basis CHECK (trim(legal_basis) <> ''),
     implementing_department TEXT    NOT NULL,
-    created_at              TEXT    NOT NULL CONSTRAINT ck_measure_versions_created_at CHECK (created_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    created_by              TEXT    NULL     CONSTRAINT ck_measure_versions_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9a-f-]*'),
+    created_at              TEXT    NOT NULL CONSTRAINT ck_measure_versions_created_at CHECK (created_at GLOB '????-??-?? ??:??:??*+00:00'),
+    created_by              TEXT    NULL     CONSTRAINT ck_measure_versions_created_by CHECK (length(created_by) = 36 AND created_by NOT GLOB '*[^0-9A-F-]*'),
     CONSTRAINT pk_measure_versions PRIMARY KEY (measure_code, version),
     CONSTRAINT fk_measure_versions_measure_code FOREIGN KEY (measure_code) REFERENCES measures (code)
 ) STRICT;
@@ -216,9 +217,9 @@ CREATE INDEX ix_measure_list_types_list_code ON measure_list_types (list_code);
 CREATE TABLE change_log (
     version    INTEGER NOT NULL,
     subject_id TEXT    NOT NULL,
-    record_id  TEXT    NULL     CONSTRAINT ck_change_log_record_id CHECK (length(record_id) = 36 AND record_id NOT GLOB '*[^0-9a-f-]*'),
+    record_id  TEXT    NULL     CONSTRAINT ck_change_log_record_id CHECK (length(record_id) = 36 AND record_id NOT GLOB '*[^0-9A-F-]*'),
     kind       TEXT    NOT NULL CONSTRAINT ck_change_log_kind CHECK (length(kind) <= 32),
-    changed_at TEXT    NOT NULL CONSTRAINT ck_change_log_changed_at CHECK (changed_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    changed_at TEXT    NOT NULL CONSTRAINT ck_change_log_changed_at CHECK (changed_at GLOB '????-??-?? ??:??:??*+00:00'),
     CONSTRAINT pk_change_log PRIMARY KEY (version),
     CONSTRAINT fk_change_log_subject_id FOREIGN KEY (subject_id) REFERENCES subjects (id)
 ) STRICT;
@@ -226,12 +227,12 @@ CREATE TABLE change_log (
 CREATE INDEX ix_change_log_subject_id_version ON change_log (subject_id, version);
 
 CREATE TABLE checks (
-    id            TEXT    NOT NULL CONSTRAINT ck_checks_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-f-]*'),
+    id            TEXT    NOT NULL CONSTRAINT ck_checks_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9A-F-]*'),
     client_id     TEXT    NOT NULL,
     context       TEXT    NOT NULL CONSTRAINT ck_checks_context CHECK (length(context) <= 32),
     as_of         TEXT    NOT NULL CONSTRAINT ck_checks_as_of CHECK (as_of IS date(as_of, '+0 days')),
-    known_at      TEXT    NOT NULL CONSTRAINT ck_checks_known_at CHECK (known_at GLOB '????-??-??T??:??:??.???????+00:00'),
-    checked_at    TEXT    NOT NULL CONSTRAINT ck_checks_checked_at CHECK (checked_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    known_at      TEXT    NOT NULL CONSTRAINT ck_checks_known_at CHECK (known_at GLOB '????-??-?? ??:??:??*+00:00'),
+    checked_at    TEXT    NOT NULL CONSTRAINT ck_checks_checked_at CHECK (checked_at GLOB '????-??-?? ??:??:??*+00:00'),
     data_version  INTEGER NOT NULL,
     project_code  TEXT    NULL     CONSTRAINT ck_checks_project_code CHECK (length(project_code) <= 64),
     request_json  TEXT    NOT NULL,
@@ -246,12 +247,12 @@ CREATE TABLE checks (
 CREATE INDEX ix_checks_client_id_checked_at ON checks (client_id, checked_at);
 
 CREATE TABLE check_feedback (
-    id          TEXT NOT NULL CONSTRAINT ck_check_feedback_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9a-f-]*'),
+    id          TEXT NOT NULL CONSTRAINT ck_check_feedback_id CHECK (length(id) = 36 AND id NOT GLOB '*[^0-9A-F-]*'),
     check_id    TEXT NOT NULL,
     bidder_ref  TEXT NOT NULL CONSTRAINT ck_check_feedback_bidder_ref CHECK (length(bidder_ref) <= 64),
     action      TEXT NOT NULL CONSTRAINT ck_check_feedback_action CHECK (length(action) <= 32),
     note        TEXT NULL,
-    recorded_at TEXT NOT NULL CONSTRAINT ck_check_feedback_recorded_at CHECK (recorded_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    recorded_at TEXT NOT NULL CONSTRAINT ck_check_feedback_recorded_at CHECK (recorded_at GLOB '????-??-?? ??:??:??*+00:00'),
     client_id   TEXT NOT NULL,
     CONSTRAINT pk_check_feedback PRIMARY KEY (id),
     CONSTRAINT fk_check_feedback_check_id FOREIGN KEY (check_id) REFERENCES checks (id),
@@ -264,7 +265,7 @@ CREATE INDEX ix_check_feedback_check_id ON check_feedback (check_id);
 CREATE TABLE tree_heads (
     tree_size INTEGER NOT NULL,
     root_hash TEXT    NOT NULL CONSTRAINT ck_tree_heads_root_hash CHECK (length(root_hash) = 64),
-    signed_at TEXT    NOT NULL CONSTRAINT ck_tree_heads_signed_at CHECK (signed_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    signed_at TEXT    NOT NULL CONSTRAINT ck_tree_heads_signed_at CHECK (signed_at GLOB '????-??-?? ??:??:??*+00:00'),
     key_id    TEXT    NOT NULL CONSTRAINT ck_tree_heads_key_id CHECK (length(key_id) <= 64),
     algorithm TEXT    NOT NULL CONSTRAINT ck_tree_heads_algorithm CHECK (length(algorithm) <= 32),
     signature TEXT    NOT NULL,
@@ -276,7 +277,7 @@ CREATE TABLE reports (
     verification_hash   TEXT    NOT NULL CONSTRAINT ck_reports_verification_hash CHECK (length(verification_hash) = 64),
     subject_id          TEXT    NOT NULL,
     subject_name        TEXT    NOT NULL CONSTRAINT ck_reports_subject_name CHECK (length(subject_name) <= 200),
-    issued_at           TEXT    NOT NULL CONSTRAINT ck_reports_issued_at CHECK (issued_at GLOB '????-??-??T??:??:??.???????+00:00'),
+    issued_at           TEXT    NOT NULL CONSTRAINT ck_reports_issued_at CHECK (issued_at GLOB '????-??-?? ??:??:??*+00:00'),
     issued_by           TEXT    NOT NULL,
     issuing_window      TEXT    NOT NULL,
     purpose             TEXT    NOT NULL,
@@ -302,12 +303,12 @@ CREATE TABLE report_counters (
 -- seq is the rowid (INTEGER PRIMARY KEY), assigned by the application as max + 1.
 CREATE TABLE audit_log (
     seq          INTEGER NOT NULL,
-    at           TEXT    NOT NULL CONSTRAINT ck_audit_log_at CHECK (at GLOB '????-??-??T??:??:??.???????+00:00'),
-    client_id    TEXT    NULL     CONSTRAINT ck_audit_log_client_id CHECK (length(client_id) = 36 AND client_id NOT GLOB '*[^0-9a-f-]*'),
+    at           TEXT    NOT NULL CONSTRAINT ck_audit_log_at CHECK (at GLOB '????-??-?? ??:??:??*+00:00'),
+    client_id    TEXT    NULL     CONSTRAINT ck_audit_log_client_id CHECK (length(client_id) = 36 AND client_id NOT GLOB '*[^0-9A-F-]*'),
     client_name  TEXT    NULL,
     role         TEXT    NULL     CONSTRAINT ck_audit_log_role CHECK (role IN ('admin', 'department', 'clerk', 'bidding')),
     action       TEXT    NOT NULL CONSTRAINT ck_audit_log_action CHECK (length(action) <= 32),
-    subject_id   TEXT    NULL     CONSTRAINT ck_audit_log_subject_id CHECK (length(subject_id) = 36 AND subject_id NOT GLOB '*[^0-9a-f-]*'),
+    subject_id   TEXT    NULL     CONSTRAINT ck_audit_log_subject_id CHECK (length(subject_id) = 36 AND subject_id NOT GLOB '*[^0-9A-F-]*'),
     subject_code TEXT    NULL     CONSTRAINT ck_audit_log_subject_code CHECK (length(subject_code) <= 18),
     purpose      TEXT    NULL,
     result_count INTEGER NOT NULL,

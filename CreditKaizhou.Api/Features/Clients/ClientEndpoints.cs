@@ -16,9 +16,10 @@ public static class ClientEndpoints
     {
         var group = app.MapGroup("/api/v1/clients").WithTags("Clients").RequireAuthorization(Policies.Admin).WithValidation();
         group.MapGet("/", ListClients).WithName(nameof(ListClients));
-        group.MapGet("/{id:guid}", GetClient).WithName(nameof(GetClient));
-        group.MapPost("/", CreateClient).WithName(nameof(CreateClient));
-        group.MapPost("/{id:guid}/revoke", RevokeClient).WithName(nameof(RevokeClient));
+        group.MapGet("/{id:guid}", GetClient).WithName(nameof(GetClient)).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateClient).WithName(nameof(CreateClient)).ProducesProblem(StatusCodes.Status409Conflict);
+        group.MapPost("/{id:guid}/revoke", RevokeClient).WithName(nameof(RevokeClient))
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
         app.MapGet("/api/v1/me", GetCurrentClient).WithName(nameof(GetCurrentClient)).WithTags("Clients")
             .RequireAuthorization(Policies.Authenticated);
@@ -26,10 +27,10 @@ public static class ClientEndpoints
     }
 
     public static async Task<Ok<PagedResponse<ClientResponse>>> ListClients(
-        [AsParameters] ListClientsRequest request, IApiClientRepository clients, CancellationToken ct)
+        [AsParameters] PageRequest paging, IApiClientRepository clients, CancellationToken ct, bool includeRevoked = false)
     {
-        var (items, total) = await clients.ListAsync(request.Skip, request.EffectivePageSize, request.IncludeRevoked ?? false, ct);
-        return TypedResults.Ok(request.Respond(items.Select(ClientResponse.From).ToList(), total));
+        var (items, total) = await clients.ListAsync(paging.Skip, paging.EffectivePageSize, includeRevoked, ct);
+        return TypedResults.Ok(paging.Respond(items.Select(ClientResponse.From).ToList(), total));
     }
 
     public static async Task<Results<Ok<ClientResponse>, ProblemHttpResult>> GetClient(Guid id, IApiClientRepository clients, CancellationToken ct) =>
@@ -75,8 +76,6 @@ public static class ClientEndpoints
     private static ProblemHttpResult NotFound(Guid id) => ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound,
         Text.T($"没有编号为 {id} 的客户端。", $"There is no client with id {id}."), ProblemTypes.NotFound);
 }
-
-public sealed record ListClientsRequest(int? Page, int? PageSize, bool? IncludeRevoked) : PageRequest(Page, PageSize);
 
 public sealed record ClientResponse(Guid Id, string Name, string Role, string? DepartmentCode, string KeyHint,
     DateTimeOffset CreatedAt, DateTimeOffset? RevokedAt)

@@ -1,5 +1,4 @@
 using CreditKaizhou.Api.Infrastructure.Localization;
-using CreditKaizhou.Api.Infrastructure.Paging;
 using CreditKaizhou.Domain.Clients;
 using CreditKaizhou.Domain.Departments;
 using FluentValidation;
@@ -17,7 +16,7 @@ public sealed class CreateClientRequestValidator : AbstractValidator<CreateClien
             .WithMessage(x => Text.T($"角色必须是 {string.Join("、", ClientRoles.All)} 之一，实际为 '{x.Role}'。",
                 $"The role must be one of {string.Join(", ", ClientRoles.All)}; got '{x.Role}'."));
         RuleFor(x => x.DepartmentCode).NotEmpty().When(x => x.Role == ClientRoles.Department)
-            .WithMessage(Text.T("部门角色的客户端必须指定部门代码。", "A department client must name its department code."));
+            .WithMessage(_ => Text.T("部门角色的客户端必须指定部门代码。", "A department client must name its department code."));
         RuleFor(x => x.DepartmentCode).Empty().When(x => x.Role != ClientRoles.Department)
             .WithMessage(x => Text.T($"只有部门角色的客户端可以指定部门代码。", "Only a department client names a department code."));
         RuleFor(x => x.DepartmentCode).MustAsync(async (code, ct) =>
@@ -28,9 +27,4 @@ public sealed class CreateClientRequestValidator : AbstractValidator<CreateClien
             .When(x => x.Role == ClientRoles.Department && !string.IsNullOrEmpty(x.DepartmentCode))
             .WithMessage(x => Text.T($"没有代码为 {x.DepartmentCode} 的部门。", $"There is no department with code {x.DepartmentCode}."));
     }
-}
-
-public sealed class ListClientsRequestValidator : AbstractValidator<ListClientsRequest>
-{
-    public ListClientsRequestValidator() => Include(new PageRequestValidator());
 }

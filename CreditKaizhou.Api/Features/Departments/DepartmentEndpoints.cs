@@ -15,8 +15,8 @@ public static class DepartmentEndpoints
     {
         var group = app.MapGroup("/api/v1/departments").WithTags("Departments").WithValidation();
         group.MapGet("/", ListDepartments).WithName(nameof(ListDepartments));
-        group.MapGet("/{code}", GetDepartment).WithName(nameof(GetDepartment));
-        group.MapPost("/", CreateDepartment).WithName(nameof(CreateDepartment)).RequireAuthorization(Policies.Admin);
+        group.MapGet("/{code}", GetDepartment).WithName(nameof(GetDepartment)).ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/", CreateDepartment).WithName(nameof(CreateDepartment)).ProducesProblem(StatusCodes.Status409Conflict).RequireAuthorization(Policies.Admin);
         return app;
     }
 

@@ -20,8 +20,8 @@ public static class IdentifierEndpoints
 
         var exceptions = group.MapGroup("/exceptions").RequireAuthorization(Policies.Admin);
         exceptions.MapGet("/", ListCodeExceptions).WithName(nameof(ListCodeExceptions));
-        exceptions.MapPost("/", AddCodeException).WithName(nameof(AddCodeException));
-        exceptions.MapDelete("/{code}", RemoveCodeException).WithName(nameof(RemoveCodeException));
+        exceptions.MapPost("/", AddCodeException).WithName(nameof(AddCodeException)).ProducesProblem(StatusCodes.Status409Conflict);
+        exceptions.MapDelete("/{code}", RemoveCodeException).WithName(nameof(RemoveCodeException)).ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -1,11 +1,12 @@
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Domain.Identifiers;
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CreditKaizhou.Api.Features.Identifiers;
 
 /// <summary><c>?code=&amp;type=uscc|resident-id</c>; the type defaults to uscc (an all-digit USCC such as 121200004013590816 looks like an ID number).</summary>
-public sealed record ValidateIdentifierRequest(string? Code, string? Type)
+public sealed record ValidateIdentifierRequest([FromQuery(Name = "code")] string? Code, [FromQuery(Name = "type")] string? Type)
 {
     public string? Type { get; init; } = Type ?? IdentifierTypes.Uscc;
 }

@@ -135,8 +135,9 @@ internal sealed class MigrationLock : IAsyncDisposable
 
     private static async Task<IAsyncDisposable> PostgresAdvisoryLockAsync(string connectionString, TimeSpan timeout, CancellationToken ct)
     {
-        // A session-level advisory lock on its own connection: released when the connection closes.
-        var connection = new NpgsqlConnection(connectionString);
+        // A session-level advisory lock on its own unpooled connection: closing it ends the session
+        // and so releases the lock (a pooled connection would keep the session, and the lock, alive).
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using (var command = new NpgsqlCommand($"SET lock_timeout = {(int)timeout.TotalMilliseconds}; SELECT pg_advisory_lock(@key);", connection))
         {
@@ -149,7 +150,7 @@ internal sealed class MigrationLock : IAsyncDisposable
 
     private static async Task<IAsyncDisposable> SqlServerAppLockAsync(string connectionString, TimeSpan timeout, CancellationToken ct)
     {
-        var connection = new SqlConnection(connectionString);
+        var connection = new SqlConnection(new SqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
         await connection.OpenAsync(ct);
         await using var command = new SqlCommand(
             "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @name, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = @timeout; SELECT @r;",

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -33,7 +34,31 @@ public static class OpenApiExtensions
                 };
                 return Task.CompletedTask;
             });
+            options.AddOperationTransformer((operation, context, _) =>
+            {
+                var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+                if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+                {
+                    return Task.CompletedTask;
+                }
+
+                // Every endpoint that needs a key documents it, and the two answers a key can earn.
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("ApiKey", context.Document)] = [] }];
+                operation.Responses ??= new OpenApiResponses();
+                operation.Responses.TryAdd("401", Problem("Missing, unknown or revoked API key (未认证)"));
+                operation.Responses.TryAdd("403", Problem("The key's role may not do this (无权访问)"));
+                return Task.CompletedTask;
+            });
         });
+
+    private static OpenApiResponse Problem(string description) => new()
+    {
+        Description = description,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference("ProblemDetails") },
+        },
+    };
 
     public static WebApplication MapApiDocumentation(this WebApplication app)
     {

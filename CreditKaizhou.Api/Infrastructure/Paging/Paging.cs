@@ -1,9 +1,10 @@
 using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 
 namespace CreditKaizhou.Api.Infrastructure.Paging;
 
 /// <summary><c>?page=&amp;pageSize=</c>: page from 1, page size 20 by default and capped at 200.</summary>
-public record PageRequest(int? Page, int? PageSize)
+public record PageRequest([FromQuery(Name = "page")] int? Page, [FromQuery(Name = "pageSize")] int? PageSize)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 200;

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using CreditKaizhou.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditKaizhou.Tests.Api;
+
+/// <summary>
+/// The service in-process on a fresh database of the given engine, in the Development
+/// environment (so the demo seed and its six keys exist) unless told otherwise.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly Engine _engine;
+    private readonly string _connectionString;
+    private readonly string _environment;
+    private readonly Action<IServiceCollection>? _services;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    private ApiFactory(Engine engine, string connectionString, string environment, Action<IServiceCollection>? services,
+        IReadOnlyDictionary<string, string?>? settings)
+    {
+        _engine = engine;
+        _connectionString = connectionString;
+        _environment = environment;
+        _services = services;
+        _settings = settings ?? new Dictionary<string, string?>();
+    }
+
+    public Engine Engine => _engine;
+
+    public string ConnectionString => _connectionString;
+
+    public static async Task<ApiFactory> StartAsync(Engine engine = Engine.Sqlite, string environment = "Development",
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var connectionString = await TestEngines.CreateDatabaseAsync(engine);
+        var factory = new ApiFactory(engine, connectionString, environment, services, settings);
+        _ = factory.Server; // starts the host: migrations and seed run now
+        return factory;
+    }
+
+    public HttpClient CreateClient(string? apiKey, string? language = null)
+    {
+        var client = CreateClient();
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        }
+
+        if (language is not null)
+        {
+            client.DefaultRequestHeaders.AcceptLanguage.Add(new StringWithQualityHeaderValue(language));
+        }
+
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting(TestEngines.ProviderKey, _engine.ProviderName());
+        builder.UseSetting("ConnectionStrings:CreditKaizhou", _connectionString);
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using CreditKaizhou.Api.Seed;
+using Dapper;
+using CreditKaizhou.Tests.Infrastructure;
+
+namespace CreditKaizhou.Tests.Api;
+
+public sealed class DevelopmentSeedTests
+{
+    [Test]
+    public async Task Seed_RunTwice_LoadsTheDemoDataOnce()
+    {
+        await using var api = await ApiFactory.StartAsync();
+        await api.Services.GetRequiredServiceForTest<DevelopmentSeed>().SeedAsync(default);
+
+        await using var db = TestEngines.CreateDataSource(api.Engine, api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM departments"), Is.EqualTo(DemoDepartments.All.Count));
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM api_clients"), Is.EqualTo(6));
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM subjects"), Is.EqualTo(DemoSubjects.All.Count));
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM records"), Is.EqualTo(DemoRecords.All.Count));
+            Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM record_revisions"), Is.EqualTo(DemoRecords.All.Count));
+        });
+    }
+
+    [Test]
+    public async Task Seed_StoresPersonsWithoutTheirIdNumbers()
+    {
+        await using var api = await ApiFactory.StartAsync();
+        await using var db = TestEngines.CreateDataSource(api.Engine, api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+
+        var stored = string.Join('\n', await connection.QueryAsync<string>(
+            "SELECT lookup_key || ' ' || display_code || ' ' || name FROM subjects WHERE subject_type = 'person'"));
+        var persons = DemoSubjects.All.Where(s => s.SubjectType == "person").ToList();
+
+        Assert.That(persons, Is.Not.Empty);
+        foreach (var person in persons)
+        {
+            Assert.Multiple(() =>
+            {
+                Assert.That(stored, Does.Not.Contain(person.Code), "no clear ID number");
+                Assert.That(stored, Does.Contain(person.Code[..4] + "**********" + person.Code[^4..]), "masked form kept");
+            });
+        }
+    }
+
+    [Test]
+    public async Task Departments_FromTheSeed_IncludeTheThreeOfTheDemoKeys()
+    {
+        await using var api = await ApiFactory.StartAsync();
+        using var client = api.CreateClient();
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/departments?pageSize=200");
+        var codes = body.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(body.GetProperty("total").GetInt32(), Is.GreaterThanOrEqualTo(12));
+            Assert.That(codes, Is.SupersetOf(new[] { "SCJGJ", "SWJ", "FY" }));
+        });
+    }
+}
+
+internal static class ServiceProviderTestExtensions
+{
+    public static T GetRequiredServiceForTest<T>(this IServiceProvider services) where T : notnull =>
+        Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
+}
