@@ -1,3 +1,4 @@
+using CreditKaizhou.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,12 +6,15 @@ using System.Text.Json;
 namespace CreditKaizhou.Tests.Api;
 
 /// <summary>API keys and roles, through HTTP.</summary>
-public sealed class AuthenticationTests
+[TestFixture(Engine.Sqlite, Category = "Sqlite")]
+[TestFixture(Engine.Postgres, Category = "Postgres")]
+[TestFixture(Engine.SqlServer, Category = "SqlServer")]
+public sealed class AuthenticationTests(Engine engine)
 {
     private ApiFactory _api = null!;
 
     [OneTimeSetUp]
-    public async Task StartAsync() => _api = await ApiFactory.StartAsync();
+    public async Task StartAsync() => _api = await ApiFactory.StartAsync(engine);
 
     [OneTimeTearDown]
     public async Task StopAsync() => await _api.DisposeAsync();
@@ -118,7 +122,7 @@ public sealed class AuthenticationTests
     [Test]
     public async Task DemoKeys_OutsideDevelopment_DoNotExist()
     {
-        await using var production = await ApiFactory.StartAsync(environment: "Production",
+        await using var production = await ApiFactory.StartAsync(engine, environment: "Production",
             settings: new Dictionary<string, string?> { ["Privacy:IdNumberKey"] = Convert.ToBase64String(new byte[32]) });
         using var client = production.CreateClient("dev-admin");
         using var response = await client.GetAsync("/api/v1/me");

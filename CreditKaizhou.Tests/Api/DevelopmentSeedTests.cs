@@ -6,12 +6,15 @@ using CreditKaizhou.Tests.Infrastructure;
 
 namespace CreditKaizhou.Tests.Api;
 
-public sealed class DevelopmentSeedTests
+[TestFixture(Engine.Sqlite, Category = "Sqlite")]
+[TestFixture(Engine.Postgres, Category = "Postgres")]
+[TestFixture(Engine.SqlServer, Category = "SqlServer")]
+public sealed class DevelopmentSeedTests(Engine engine)
 {
     [Test]
     public async Task Seed_RunTwice_LoadsTheDemoDataOnce()
     {
-        await using var api = await ApiFactory.StartAsync();
+        await using var api = await ApiFactory.StartAsync(engine);
         await api.Services.GetRequiredServiceForTest<DevelopmentSeed>().SeedAsync(default);
 
         await using var db = TestEngines.CreateDataSource(api.Engine, api.ConnectionString);
@@ -29,7 +32,7 @@ public sealed class DevelopmentSeedTests
     [Test]
     public async Task Seed_StoresPersonsWithoutTheirIdNumbers()
     {
-        await using var api = await ApiFactory.StartAsync();
+        await using var api = await ApiFactory.StartAsync(engine);
         await using var db = TestEngines.CreateDataSource(api.Engine, api.ConnectionString);
         await using var connection = await db.OpenConnectionAsync();
 
@@ -51,7 +54,7 @@ public sealed class DevelopmentSeedTests
     [Test]
     public async Task Departments_FromTheSeed_IncludeTheThreeOfTheDemoKeys()
     {
-        await using var api = await ApiFactory.StartAsync();
+        await using var api = await ApiFactory.StartAsync(engine);
         using var client = api.CreateClient();
         var body = await client.GetFromJsonAsync<JsonElement>("/api/v1/departments?pageSize=200");
         var codes = body.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("code").GetString()).ToList();

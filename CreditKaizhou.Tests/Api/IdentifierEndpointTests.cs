@@ -1,3 +1,4 @@
+using CreditKaizhou.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,7 +6,10 @@ using System.Text.Json;
 namespace CreditKaizhou.Tests.Api;
 
 /// <summary>The identifier checks through HTTP: the validation endpoint, the FluentValidation rule and the exception list.</summary>
-public sealed class IdentifierEndpointTests
+[TestFixture(Engine.Sqlite, Category = "Sqlite")]
+[TestFixture(Engine.Postgres, Category = "Postgres")]
+[TestFixture(Engine.SqlServer, Category = "SqlServer")]
+public sealed class IdentifierEndpointTests(Engine engine)
 {
     private ApiFactory _api = null!;
     private HttpClient _admin = null!;
@@ -13,7 +17,7 @@ public sealed class IdentifierEndpointTests
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _api = await ApiFactory.StartAsync();
+        _api = await ApiFactory.StartAsync(engine);
         _admin = _api.CreateClient("dev-admin");
     }
 

@@ -5,9 +5,7 @@ internal static class MigrationFiles
 {
     public static IReadOnlyList<string> Engines { get; } = ["sqlite", "postgres", "sqlserver"];
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
-
-    public static string DbDirectory { get; } = Path.Combine(RepositoryRoot, "db");
+    public static string DbDirectory { get; } = Infrastructure.RepositoryRoot.Combine("db");
 
     public static string LockFile { get; } = Path.Combine(DbDirectory, "migrations.sha256");
 
@@ -28,20 +26,4 @@ internal static class MigrationFiles
     /// <summary>The absolute path of a file given relative to db/ ("sqlite/0001_x.sql").</summary>
     public static string FullPath(string relativePath) =>
         Path.Combine(DbDirectory, relativePath.Replace('/', Path.DirectorySeparatorChar));
-
-    private static string FindRepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-             directory is not null;
-             directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CreditKaizhou.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException(
-            $"No CreditKaizhou.sln found above {TestContext.CurrentContext.TestDirectory}.");
-    }
 }
