@@ -11,18 +11,26 @@ namespace CreditKaizhou.Tests.Api;
 [TestFixture(Engine.SqlServer, Category = "SqlServer")]
 public sealed class AuthenticationTests(Engine engine)
 {
-    private ApiFactory _api = null!;
+    private ApiFactory? _api;
+
+    private ApiFactory Api => _api!;
 
     [OneTimeSetUp]
     public async Task StartAsync() => _api = await ApiFactory.StartAsync(engine);
 
     [OneTimeTearDown]
-    public async Task StopAsync() => await _api.DisposeAsync();
+    public async Task StopAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+    }
 
     [Test]
     public async Task AdminEndpoint_WithoutKey_Returns401()
     {
-        using var client = _api.CreateClient(apiKey: null);
+        using var client = Api.CreateClient(apiKey: null);
         using var response = await client.GetAsync("/api/v1/clients");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "/problems/unauthenticated");
@@ -37,7 +45,7 @@ public sealed class AuthenticationTests(Engine engine)
     [TestCase("/api/v1/departments")]
     public async Task AnyEndpoint_WithWrongKey_Returns401(string path)
     {
-        using var client = _api.CreateClient("dev-not-a-key");
+        using var client = Api.CreateClient("dev-not-a-key");
         using var response = await client.GetAsync(path);
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Unauthorized, "/problems/unauthenticated");
@@ -49,7 +57,7 @@ public sealed class AuthenticationTests(Engine engine)
     [TestCase("dev-dept-scjgj", "department")]
     public async Task AdminEndpoint_WithOtherRole_Returns403(string key, string role)
     {
-        using var client = _api.CreateClient(key);
+        using var client = Api.CreateClient(key);
         using var response = await client.GetAsync("/api/v1/clients");
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
@@ -64,7 +72,7 @@ public sealed class AuthenticationTests(Engine engine)
     [TestCase("dev-dept-fy", "department", "FY")]
     public async Task DemoKeys_InDevelopment_AuthenticateWithTheirRoles(string key, string role, string? department)
     {
-        using var client = _api.CreateClient(key);
+        using var client = Api.CreateClient(key);
         var me = await client.GetFromJsonAsync<JsonElement>("/api/v1/me");
 
         Assert.Multiple(() =>
@@ -77,7 +85,7 @@ public sealed class AuthenticationTests(Engine engine)
     [Test]
     public async Task CreatedKey_IsShownOnceWorksAndStopsWorkingWhenRevoked()
     {
-        using var admin = _api.CreateClient("dev-admin");
+        using var admin = Api.CreateClient("dev-admin");
         using var created = await admin.PostAsJsonAsync("/api/v1/clients", new { name = "区公共资源交易中心 二号系统", role = "bidding" });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
@@ -96,7 +104,7 @@ public sealed class AuthenticationTests(Engine engine)
             Assert.That(listed, Does.Contain($"\"keyHint\":\"{key[^4..]}\""));
         });
 
-        using var bidding = _api.CreateClient(key);
+        using var bidding = Api.CreateClient(key);
         var me = await bidding.GetFromJsonAsync<JsonElement>("/api/v1/me");
         Assert.That(me.GetProperty("role").GetString(), Is.EqualTo("bidding"));
 
@@ -112,7 +120,7 @@ public sealed class AuthenticationTests(Engine engine)
     [Test]
     public async Task DepartmentClient_ForUnknownDepartment_Returns400()
     {
-        using var admin = _api.CreateClient("dev-admin");
+        using var admin = Api.CreateClient("dev-admin");
         using var response = await admin.PostAsJsonAsync("/api/v1/clients", new { name = "x", role = "department", departmentCode = "NOPE" });
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/problems/validation");

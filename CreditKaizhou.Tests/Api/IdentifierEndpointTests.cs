@@ -11,8 +11,12 @@ namespace CreditKaizhou.Tests.Api;
 [TestFixture(Engine.SqlServer, Category = "SqlServer")]
 public sealed class IdentifierEndpointTests(Engine engine)
 {
-    private ApiFactory _api = null!;
-    private HttpClient _admin = null!;
+    private ApiFactory? _api;
+    private HttpClient? _admin;
+
+    private ApiFactory Api => _api!;
+
+    private HttpClient Admin => _admin!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -24,14 +28,17 @@ public sealed class IdentifierEndpointTests(Engine engine)
     [OneTimeTearDown]
     public async Task StopAsync()
     {
-        _admin.Dispose();
-        await _api.DisposeAsync();
+        _admin?.Dispose();
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
     }
 
     [Test]
     public async Task Validate_ValidCode_SaysValid()
     {
-        var body = await _admin.GetFromJsonAsync<JsonElement>("/api/v1/identifiers/validate?code=91110000600037341L");
+        var body = await Admin.GetFromJsonAsync<JsonElement>("/api/v1/identifiers/validate?code=91110000600037341L");
 
         Assert.Multiple(() =>
         {
@@ -43,7 +50,7 @@ public sealed class IdentifierEndpointTests(Engine engine)
     [Test]
     public async Task Validate_WrongCheckCharacter_SaysWhichAndWhatWasExpected()
     {
-        using var anonymous = _api.CreateClient();
+        using var anonymous = Api.CreateClient();
         var body = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/identifiers/validate?code=91110000600037341N");
         var problem = body.GetProperty("problems")[0];
 
@@ -59,7 +66,7 @@ public sealed class IdentifierEndpointTests(Engine engine)
     [Test]
     public async Task Validate_ResidentIdWithImpossibleDate_NamesTheDateAndNeverEchoesTheNumber()
     {
-        using var anonymous = _api.CreateClient(null, "en");
+        using var anonymous = Api.CreateClient(null, "en");
         var text = await anonymous.GetStringAsync("/api/v1/identifiers/validate?type=resident-id&code=360426199113010079");
         var body = JsonDocument.Parse(text).RootElement;
 
@@ -76,7 +83,7 @@ public sealed class IdentifierEndpointTests(Engine engine)
     [Test]
     public async Task CreateDepartment_WithInvalidCreditCode_Returns400WithThePreciseProblem()
     {
-        using var response = await _admin.PostAsJsonAsync("/api/v1/departments",
+        using var response = await Admin.PostAsJsonAsync("/api/v1/departments",
             new { code = "TJJ", name = "重庆市开州区统计局", creditCode = "91110000600037341N" });
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/problems/validation");
@@ -87,20 +94,20 @@ public sealed class IdentifierEndpointTests(Engine engine)
     public async Task KnownException_OnceListed_IsAcceptedByTheRule()
     {
         const string PilotCode = "91350100M0001TGQXM";
-        var before = await _admin.PostAsJsonAsync("/api/v1/departments", new { code = "SLJA", name = "试点单位甲", creditCode = PilotCode });
+        var before = await Admin.PostAsJsonAsync("/api/v1/departments", new { code = "SLJA", name = "试点单位甲", creditCode = PilotCode });
         await ProblemAssert.IsProblemAsync(before, HttpStatusCode.BadRequest, "/problems/validation");
 
-        using var listed = await _admin.PostAsJsonAsync("/api/v1/identifiers/exceptions", new { code = PilotCode, reason = "早期试点代码，经登记机关核实" });
+        using var listed = await Admin.PostAsJsonAsync("/api/v1/identifiers/exceptions", new { code = PilotCode, reason = "早期试点代码，经登记机关核实" });
         Assert.That(listed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await listed.Content.ReadAsStringAsync());
 
-        using var after = await _admin.PostAsJsonAsync("/api/v1/departments", new { code = "SLJA", name = "试点单位甲", creditCode = PilotCode });
+        using var after = await Admin.PostAsJsonAsync("/api/v1/departments", new { code = "SLJA", name = "试点单位甲", creditCode = PilotCode });
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Created), await after.Content.ReadAsStringAsync());
-        var validation = await _admin.GetFromJsonAsync<JsonElement>($"/api/v1/identifiers/validate?code={PilotCode}");
+        var validation = await Admin.GetFromJsonAsync<JsonElement>($"/api/v1/identifiers/validate?code={PilotCode}");
         Assert.That(validation.GetProperty("acceptedAsKnownException").GetBoolean(), Is.True);
 
-        using var removed = await _admin.DeleteAsync($"/api/v1/identifiers/exceptions/{PilotCode}");
+        using var removed = await Admin.DeleteAsync($"/api/v1/identifiers/exceptions/{PilotCode}");
         Assert.That(removed.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        using var later = await _admin.PostAsJsonAsync("/api/v1/departments", new { code = "SLJB", name = "试点单位乙", creditCode = PilotCode });
+        using var later = await Admin.PostAsJsonAsync("/api/v1/departments", new { code = "SLJB", name = "试点单位乙", creditCode = PilotCode });
         await ProblemAssert.IsProblemAsync(later, HttpStatusCode.BadRequest, "/problems/validation");
     }
 
@@ -108,7 +115,7 @@ public sealed class IdentifierEndpointTests(Engine engine)
     [TestCase("9111000060003IOZSV", "不在统一社会信用代码字符集中")]
     public async Task AddException_ForACodeThatIsValidOrMalformed_Returns400(string code, string expected)
     {
-        using var response = await _admin.PostAsJsonAsync("/api/v1/identifiers/exceptions", new { code, reason = "x" });
+        using var response = await Admin.PostAsJsonAsync("/api/v1/identifiers/exceptions", new { code, reason = "x" });
 
         var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/problems/validation");
         Assert.That(ProblemAssert.Errors(problem)["$.code"], Has.Some.Contain(expected));
@@ -117,7 +124,7 @@ public sealed class IdentifierEndpointTests(Engine engine)
     [Test]
     public async Task ExceptionList_ForClerk_Returns403()
     {
-        using var clerk = _api.CreateClient("dev-clerk");
+        using var clerk = Api.CreateClient("dev-clerk");
         using var response = await clerk.GetAsync("/api/v1/identifiers/exceptions");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
