@@ -1,7 +1,9 @@
+using CreditKaizhou.Api.Features.Catalogue;
 using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Health;
 using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Localization;
@@ -40,6 +42,8 @@ app.MapHealth();
 app.MapDepartments();
 app.MapClients();
 app.MapIdentifiers();
+app.MapCatalogue();
+app.MapRecords();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

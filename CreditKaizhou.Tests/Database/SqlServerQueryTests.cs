@@ -5,7 +5,7 @@ namespace CreditKaizhou.Tests.Database;
 
 /// <summary>
 /// No SQL Server runs on our machines, so every query text a repository can send to SQL Server
-/// (the constants and dialect-rendered methods of each <see cref="SqlQueriesAttribute"/> class)
+/// (the constants, static read-only strings and dialect-rendered methods of each <see cref="SqlQueriesAttribute"/> class)
 /// is parsed with ScriptDom here.
 /// </summary>
 public sealed class SqlServerQueryTests
@@ -48,9 +48,9 @@ public sealed class SqlServerQueryTests
     {
         // Public members are the queries; private constants are fragments they are built from.
         const BindingFlags Static = BindingFlags.Public | BindingFlags.Static;
-        foreach (var field in type.GetFields(Static).Where(f => f.IsLiteral && f.FieldType == typeof(string)))
+        foreach (var field in type.GetFields(Static).Where(f => f.FieldType == typeof(string) && (f.IsLiteral || f.IsInitOnly)))
         {
-            yield return (field.Name, (string)field.GetRawConstantValue()!);
+            yield return (field.Name, (string)field.GetValue(null)!);
         }
 
         foreach (var method in type.GetMethods(Static).Where(m => m.ReturnType == typeof(string)

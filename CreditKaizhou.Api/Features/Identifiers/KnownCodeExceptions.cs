@@ -16,6 +16,9 @@ public sealed class KnownCodeExceptions(IServiceScopeFactory scopes, TimeProvide
 
     public async ValueTask<bool> ContainsAsync(string code, CancellationToken ct) => (await CurrentAsync(ct)).Codes.Contains(code);
 
+    /// <summary>The list as it stands now, for validating many codes without awaiting each.</summary>
+    public async ValueTask<IReadOnlySet<string>> SnapshotAsync(CancellationToken ct) => (await CurrentAsync(ct)).Codes;
+
     public void Invalidate() => _snapshot = null;
 
     private async ValueTask<Snapshot> CurrentAsync(CancellationToken ct)

@@ -1,6 +1,10 @@
+using CreditKaizhou.Api.Features.Catalogue;
 using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Domain.Catalogue;
+using CreditKaizhou.Domain.Records;
 using CreditKaizhou.Domain.Identifiers;
 using CreditKaizhou.Domain.Clients;
 using CreditKaizhou.Domain.Departments;
@@ -15,6 +19,12 @@ public static class RepositoryExtensions
         services.AddSingleton<IApiClientRepository, ApiClientRepository>();
         services.AddSingleton<ICodeExceptionRepository, CodeExceptionRepository>();
         services.AddSingleton<KnownCodeExceptions>();
+        services.AddSingleton<ICatalogueRepository, CatalogueRepository>();
+        services.AddSingleton<IRecordStore, RecordStore>();
+        services.AddSingleton<IRecordChanges, RecordChanges>();
+        services.AddSingleton<RecordQueries>();
+        services.AddSingleton<RecordIntake>();
+        services.AddOptions<RecordOptions>().BindConfiguration(RecordOptions.Section);
         return services;
     }
 }

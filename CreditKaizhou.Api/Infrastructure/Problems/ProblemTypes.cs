@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string MethodNotAllowed = "/problems/method-not-allowed";
     public const string Conflict = "/problems/conflict";
     public const string PreconditionFailed = "/problems/precondition-failed";
+    public const string PreconditionRequired = "/problems/precondition-required";
     public const string Unexpected = "/problems/unexpected";
     public const string Unavailable = "/problems/unavailable";
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FluentValidation;
 using FluentValidation.Results;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace CreditKaizhou.Api.Infrastructure.Validation;
@@ -26,6 +27,14 @@ public static class ValidationFilter
         });
         builder.AddEndpointFilterFactory(Create);
         return builder;
+    }
+
+    /// <summary>For handlers that must complete a request (e.g. from the route) before validating it.</summary>
+    public static async Task<ValidationProblem?> ValidateAsync<T>(IValidator<T> validator, T value, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, List<string>>();
+        Collect(await validator.ValidateAsync(value, ct), isBody: true, errors);
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
     }
 
     private static Target[] FindTargets(MethodInfo method, IServiceProvider services)

@@ -1,0 +1,178 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using CreditKaizhou.Tests.Infrastructure;
+using Dapper;
+
+namespace CreditKaizhou.Tests.Api;
+
+/// <summary>Batches as JSON and as CSV in every encoding departments use; row-level errors; idempotent retries.</summary>
+[TestFixture(Engine.Sqlite, Category = "Sqlite")]
+[TestFixture(Engine.Postgres, Category = "Postgres")]
+[TestFixture(Engine.SqlServer, Category = "SqlServer")]
+public sealed class RecordBatchTests(Engine engine)
+{
+    private ApiFactory? _api;
+
+    private ApiFactory Api => _api!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _api = await ApiFactory.StartAsync(engine, settings: new Dictionary<string, string?> { ["Records:MaxBatchRows"] = "1500" });
+        using var admin = _api.CreateClient("dev-admin");
+        await RecordTestCatalogue.CreateAsync(admin);
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+    }
+
+    [OneTimeTearDown]
+    public async Task StopAsync()
+    {
+        if (_api is not null)
+        {
+            await _api.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Batch_ThousandRowsWithThreeBad_StoresTheRestAndAResendStoresNothingNew()
+    {
+        var bad = new Dictionary<int, string> { [10] = "decidedOn", [500] = "penaltyType", [999] = "count" };
+        var lines = new StringBuilder("sourceRef,subjectCode,subjectName,decisionDate,severity,decisionNumber,penaltyType,decidedOn,count\r\n");
+        for (var row = 1; row <= 1000; row++)
+        {
+            var date = bad.GetValueOrDefault(row) == "decidedOn" ? "2026-02-30" : "2026-11-01";
+            var type = bad.GetValueOrDefault(row) == "penaltyType" ? "吊销" : "罚款";
+            var count = bad.GetValueOrDefault(row) == "count" ? "三" : row.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            lines.Append($"K-{row:D4},91500154MA5UFB1W3Q,重庆市开州区汉丰商贸有限公司,2026-11-20,general,开市监罚{row}号,{type},{date},{count}\r\n");
+        }
+
+        var first = await PostCsvAsync(Encoding.UTF8.GetBytes(lines.ToString()), "text/csv");
+        var second = await PostCsvAsync(Encoding.UTF8.GetBytes(lines.ToString()), "text/csv");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Counts(first), Is.EqualTo((997, 0, 3)), first.GetProperty("rejections")[0].GetRawText());
+            Assert.That(Counts(second), Is.EqualTo((0, 997, 3)));
+            Assert.That(Rejections(first), Is.EqualTo(new[] { (10, 11, "fields.decidedOn"), (500, 501, "fields.penaltyType"), (999, 1000, "fields.count") }));
+            Assert.That(Rejections(second), Is.EqualTo(Rejections(first)));
+        });
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'K-%'"), Is.EqualTo(997));
+    }
+
+    [TestCase("gb18030")]
+    [TestCase("utf-8-bom")]
+    [TestCase("utf-8")]
+    public async Task Batch_CsvInEachEncoding_StoresChineseNamesExactly(string encoding)
+    {
+        // Names from the basic plane, CJK extension A (㙍) and extension B (𠀾, four bytes in GB18030 and UTF-8).
+        var name = $"重庆市开州区㙍𠀾{encoding}商贸有限公司";
+        var text = $"来源编号,统一社会信用代码,主体名称,决定日期,严重程度,决定书文号\r\nENC-{encoding},91500154MA5UY8B35C,{name},2026-11-20,一般,开市监罚1号\r\n";
+        var bytes = encoding switch
+        {
+            "gb18030" => Encoding.GetEncoding(54936).GetBytes(text),
+            "utf-8-bom" => [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text)],
+            _ => Encoding.UTF8.GetBytes(text),
+        };
+
+        var result = await PostCsvAsync(bytes, "text/csv");
+
+        Assert.That(Counts(result), Is.EqualTo((1, 0, 0)), result.GetRawText());
+        var stored = await ScalarAsync<string>("SELECT s.name FROM subjects s JOIN records r ON r.subject_id = s.id WHERE r.source_ref = @Ref",
+            new { Ref = $"ENC-{encoding}" });
+        Assert.Multiple(() =>
+        {
+            Assert.That(stored, Is.EqualTo(name));
+            if (encoding == "gb18030")
+            {
+                Assert.That(Encoding.GetEncoding(54936).GetBytes(stored!), Is.EqualTo(Encoding.GetEncoding(54936).GetBytes(name)), "byte-exact in GB18030");
+            }
+        });
+    }
+
+    [Test]
+    public async Task Batch_JsonArrayWithAMalformedElement_RejectsThatRowOnly()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var body = $"[{JsonSerializer.Serialize(RecordTestCatalogue.Record("J-1"))}, {{\"catalogueCode\": 5}}, null]";
+
+        using var response = await scjgj.PostAsync("/api/v1/records/batch", new StringContent(body, Encoding.UTF8, "application/json"));
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Counts(result), Is.EqualTo((1, 0, 2)));
+            Assert.That(result.GetProperty("rejections")[0].GetProperty("row").GetInt32(), Is.EqualTo(2));
+            Assert.That(result.GetProperty("rejections")[0].GetProperty("errors").EnumerateObject().Single().Name, Is.EqualTo("$.catalogueCode"));
+            Assert.That(result.GetProperty("rejections")[1].GetProperty("row").GetInt32(), Is.EqualTo(3));
+        });
+    }
+
+    [Test]
+    public async Task Batch_WithOneRowOfAnotherDepartmentsEntry_Returns403AndStoresNothing()
+    {
+        using var swj = Api.CreateClient("dev-dept-swj");
+        var taxRecord = RecordTestCatalogue.Record("F-1", catalogueCode: "KZ-SWJ-NSXYA");
+        var foreign = RecordTestCatalogue.Record("F-2");
+
+        using var response = await swj.PostAsJsonAsync("/api/v1/records/batch", new[] { taxRecord, foreign });
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref IN ('F-1', 'F-2')"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Batch_OverTheRowCap_Returns413AndStoresNothing()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var rows = Enumerable.Range(1, 1501).Select(i => RecordTestCatalogue.Record($"CAP-{i}")).ToList();
+
+        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "/problems/body-too-large");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("一批最多 1500 条记录，本批有 1501 条；请拆分后分批报送。"));
+            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'CAP-%'"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Batch_WrongMediaType_Returns415()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        using var response = await scjgj.PostAsync("/api/v1/records/batch", new StringContent("<records/>", Encoding.UTF8, "application/xml"));
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "/problems/unsupported-media-type");
+    }
+
+    private async Task<JsonElement> PostCsvAsync(byte[] body, string mediaType)
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+        using var response = await scjgj.PostAsync($"/api/v1/records/batch?catalogueCode={RecordTestCatalogue.Code}", content);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        return JsonDocument.Parse(text).RootElement;
+    }
+
+    private static (int Accepted, int Duplicates, int Rejected) Counts(JsonElement result) => (
+        result.GetProperty("accepted").GetInt32(), result.GetProperty("duplicates").GetInt32(), result.GetProperty("rejected").GetInt32());
+
+    private static (int Row, int Line, string Field)[] Rejections(JsonElement result) => result.GetProperty("rejections").EnumerateArray()
+        .Select(r => (r.GetProperty("row").GetInt32(), r.GetProperty("line").GetInt32(), r.GetProperty("errors").EnumerateObject().Single().Name))
+        .ToArray();
+
+    private async Task<long> CountAsync(string sql) => await ScalarAsync<long>(sql, null);
+
+    private async Task<T?> ScalarAsync<T>(string sql, object? parameters)
+    {
+        await using var db = TestEngines.CreateDataSource(Api.Engine, Api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<T>(sql, parameters);
+    }
+}
