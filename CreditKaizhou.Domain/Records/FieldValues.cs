@@ -1,0 +1,135 @@
+using System.Text.Json;
+using CreditKaizhou.Domain.Catalogue;
+
+namespace CreditKaizhou.Domain.Records;
+
+/// <summary>
+/// Checks a record's field values against the schema of its catalogue entry and normalises them, from either input
+/// form: a JSON <c>fields</c> object, or text cells (a CSV row exported from Excel). Each form has its own strictness:
+/// JSON values must have the field's JSON type (the string "12" is not an integer), while text cells are all text and
+/// dates may also be written the way Excel writes them.
+/// </summary>
+/// <remarks>
+/// A <see cref="FieldType.SubjectCode"/> value that is a 居民身份证号码 is normalised to its MASKED form
+/// (<see cref="Identifiers.ResidentIdNumber.Mask"/>): record fields never hold personal ID numbers in clear, because
+/// they are stored as plain JSON and shown to whoever may see the record. Organisation codes are kept as given.
+/// </remarks>
+public static class FieldValues
+{
+    /// <summary>Digits allowed before the decimal point of a decimal value.</summary>
+    public const int MaxIntegerDigits = 18;
+
+    /// <summary>Significant decimal places allowed in a decimal value (trailing zeros do not count).</summary>
+    public const int MaxFractionDigits = 6;
+
+    /// <summary>Checks the values of a JSON <c>fields</c> object; a JSON null or an empty string means absent.</summary>
+    /// <param name="schema">The entry version's schema, which must have passed <see cref="FieldSchema.Validate"/>.</param>
+    /// <param name="fields">The <c>fields</c> object's properties.</param>
+    /// <param name="isKnownCodeException">
+    /// Whether the credit office has listed a 统一社会信用代码 whose check character is wrong as a known exception.
+    /// </param>
+    /// <param name="today">The current date (the Domain has no clock), for the birth date in an ID number.</param>
+    public static FieldValuesValidation ValidateJson(
+        FieldSchema schema,
+        IReadOnlyDictionary<string, JsonElement> fields,
+        Func<string, bool> isKnownCodeException,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return Validate(schema, fields.ToDictionary(p => p.Key, p => ReadJson(p.Value), StringComparer.Ordinal),
+            new FieldValueReader(FieldValueSource.Json, isKnownCodeException, today));
+    }
+
+    /// <summary>Checks text cells, e.g. a CSV row keyed by field key; an empty or blank cell means absent.</summary>
+    /// <param name="schema">The entry version's schema, which must have passed <see cref="FieldSchema.Validate"/>.</param>
+    /// <param name="cells">The row's cells by field key.</param>
+    /// <param name="isKnownCodeException">
+    /// Whether the credit office has listed a 统一社会信用代码 whose check character is wrong as a known exception.
+    /// </param>
+    /// <param name="today">The current date (the Domain has no clock), for the birth date in an ID number.</param>
+    public static FieldValuesValidation ValidateText(
+        FieldSchema schema,
+        IReadOnlyDictionary<string, string?> cells,
+        Func<string, bool> isKnownCodeException,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        return Validate(schema, cells.ToDictionary(p => p.Key, p => new RawValue(JsonValueKind.String, p.Value ?? ""),
+            StringComparer.Ordinal), new FieldValueReader(FieldValueSource.Text, isKnownCodeException, today));
+    }
+
+    private static FieldValuesValidation Validate(
+        FieldSchema schema, Dictionary<string, RawValue> input, FieldValueReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        var values = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        var problems = new List<FieldProblem>();
+        foreach (var field in schema.Fields)
+        {
+            if (!input.TryGetValue(field.Key, out var raw) || raw.IsAbsent)
+            {
+                if (field.Required)
+                {
+                    problems.Add(new FieldProblem(field.Key, FieldProblemKind.Missing, field, reader.Source));
+                }
+
+                continue;
+            }
+
+            var (value, problem) = reader.Read(field, raw);
+            if (problem is null)
+            {
+                values.Add(field.Key, value);
+            }
+            else
+            {
+                problems.Add(problem);
+            }
+        }
+
+        foreach (var key in input.Keys.Where(k => schema.Find(k) is null).Order(StringComparer.Ordinal))
+        {
+            problems.Add(new FieldProblem(key, FieldProblemKind.UnknownKey, Source: reader.Source,
+                Suggestion: Suggest(schema, key)));
+        }
+
+        return new FieldValuesValidation(values, problems);
+    }
+
+    /// <summary>The key meant by an unknown one: the same key in another case, or the key of a field named so.</summary>
+    private static string? Suggest(FieldSchema schema, string key)
+    {
+        var trimmed = key.Trim();
+        return schema.Fields.FirstOrDefault(f => string.Equals(f.Key, trimmed, StringComparison.OrdinalIgnoreCase))?.Key
+            ?? schema.Fields.FirstOrDefault(f => f.Name == trimmed)?.Key;
+    }
+
+    private static RawValue ReadJson(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.String:
+                try
+                {
+                    return new RawValue(JsonValueKind.String, element.GetString()!);
+                }
+                catch (InvalidOperationException)
+                {
+                    // An escaped unpaired surrogate (e.g. "\uD800") parses as JSON but is not text.
+                    return new RawValue(JsonValueKind.String, null);
+                }
+
+            case JsonValueKind.Undefined or JsonValueKind.Null:
+                return new RawValue(JsonValueKind.Null, null);
+            default:
+                return new RawValue(element.ValueKind, element.GetRawText());
+        }
+    }
+}
+
+/// <summary>One value as given: its JSON kind (always String for text cells) and its text.</summary>
+/// <param name="Text">The string's content, or the JSON text of another value; null for null and for unreadable strings.</param>
+internal readonly record struct RawValue(JsonValueKind Kind, string? Text)
+{
+    public bool IsAbsent => Kind == JsonValueKind.Null || (Kind == JsonValueKind.String && Text is not null && Text.Trim().Length == 0);
+}
