@@ -32,14 +32,14 @@ public static class DemoCatalogue
     private static readonly IReadOnlyList<string> Organisations = ["legal", "individual_business"];
     private static readonly IReadOnlyList<string> Everyone = ["legal", "individual_business", "person"];
 
-    private const string PenaltyPublicityBasis =
+    internal const string PenaltyPublicityBasis =
         "《中华人民共和国行政处罚法》第四十八条；《国务院办公厅印发〈关于进一步完善信用修复制度的实施方案〉的通知》（国办发〔2025〕22号）";
 
-    private const string PermitPublicityBasis = "《中华人民共和国行政许可法》第四十条";
+    internal const string PermitPublicityBasis = "《中华人民共和国行政许可法》第四十条";
 
-    private const string DoublePublicityFrequency = "作出决定之日起7个工作日内";
+    internal const string DoublePublicityFrequency = "作出决定之日起7个工作日内";
 
-    private static readonly DemoPublicityRule GradedPenalty = new(
+    internal static readonly DemoPublicityRule GradedPenalty = new(
         "graded",
         "轻微失信信息不予公示（确有必要公示的最长3个月）；一般失信信息公示3个月至1年；严重失信信息公示1年至3年。"
             + "公示期满可申请信用修复，修复后停止公示。",
@@ -49,7 +49,7 @@ public static class DemoCatalogue
             new("serious", true, 12, 36),
         ]);
 
-    private static readonly DemoPublicityRule WhileValid = new(
+    internal static readonly DemoPublicityRule WhileValid = new(
         "validity", "许可决定作出后公示，有效期内持续公示。", []);
 
     private static readonly DemoPublicityRule WhileListed = new(
