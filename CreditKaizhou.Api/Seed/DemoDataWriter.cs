@@ -71,7 +71,7 @@ internal static class DemoDataSql
 /// Writes the demo catalogue, lists, measures, subjects and records in one transaction, once:
 /// a database that already holds the demo catalogue is left as it is.
 /// </summary>
-internal sealed class DemoDataWriter(DbDataSource db, PersonalIdProtector ids)
+internal sealed class DemoDataWriter(DbDataSource db, PersonalIdProtector ids, Microsoft.Extensions.Options.IOptions<SeedOptions> options)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -96,7 +96,8 @@ internal sealed class DemoDataWriter(DbDataSource db, PersonalIdProtector ids)
             await Run(DemoDataSql.InsertListType, list);
         }
 
-        foreach (var e in DemoCatalogue.All)
+        var catalogue = options.Value.GeneratedCatalogue ? CatalogueGenerator.Generate() : DemoCatalogue.All;
+        foreach (var e in catalogue)
         {
             await Run(DemoDataSql.InsertEntry, new { e.Code, e.DepartmentCode, IsDemo = true, At = at });
             await Run(DemoDataSql.InsertEntryVersion, new
@@ -153,7 +154,7 @@ internal sealed class DemoDataWriter(DbDataSource db, PersonalIdProtector ids)
         }
 
         await tx.CommitAsync(ct);
-        return DemoLists.All.Count + DemoCatalogue.All.Count + DemoMeasures.All.Count + DemoSubjects.All.Count + DemoRecords.All.Count;
+        return DemoLists.All.Count + catalogue.Count + DemoMeasures.All.Count + DemoSubjects.All.Count + DemoRecords.All.Count;
     }
 
     private (string LookupKey, string DisplayCode) Identity(DemoSubject subject)

@@ -8,6 +8,7 @@ public static class SeedExtensions
 {
     public static IServiceCollection AddDevelopmentSeed(this IServiceCollection services)
     {
+        services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddSingleton<DevelopmentSeed>();
         services.AddSingleton<DemoDataWriter>();
         return services;
@@ -31,4 +32,13 @@ public static class SeedExtensions
             await app.Services.GetRequiredService<DevelopmentSeed>().SeedAsync(app.Lifetime.ApplicationStopping);
         }
     }
+}
+
+/// <summary>The <c>Seed</c> configuration section (Development only).</summary>
+public sealed class SeedOptions
+{
+    public const string Section = "Seed";
+
+    /// <summary>Load the whole generated 2014-entry catalogue (demo data), not only the 20 hand-written entries.</summary>
+    public bool GeneratedCatalogue { get; set; } = true;
 }

@@ -63,6 +63,8 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment(_environment);
         builder.UseSetting(TestEngines.ProviderKey, _engine.ProviderName());
         builder.UseSetting("ConnectionStrings:CreditKaizhou", _connectionString);
+        // The hand-written demo entries are enough for most tests; the catalogue tests import the generated ones.
+        builder.UseSetting("Seed:GeneratedCatalogue", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -26,7 +26,8 @@ public static class CatalogueEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed).ProducesProblem(StatusCodes.Status428PreconditionRequired);
         group.MapPost("/import", CatalogueImport.ImportCatalogue).WithName(nameof(CatalogueImport.ImportCatalogue))
             .RequireAuthorization(Policies.Admin).Accepts<string>("text/csv").ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .WithMetadata(new RequestSizeLimitAttribute(CatalogueImport.MaxBytes));
         return app;
     }
 

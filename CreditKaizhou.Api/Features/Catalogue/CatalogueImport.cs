@@ -23,6 +23,9 @@ public static class CatalogueImport
 {
     public const int MaxRows = 10_000;
 
+    /// <summary>The district's 2014 entries with their schemas make about 6 MB.</summary>
+    public const long MaxBytes = 32 * 1024 * 1024;
+
     public static readonly IReadOnlyList<string> Columns =
     [
         "code", "name", "category", "departmentCode", "subjectTypes", "disclosure", "polarity", "listCode", "updateFrequency",
