@@ -54,7 +54,8 @@ public sealed record RevisionContent(
     DateOnly EffectiveFrom,
     DateOnly? EffectiveTo,
     DateOnly? PublicityUntil,
-    string PayloadHash);
+    string PayloadHash,
+    string Reason);
 
 public enum RecordChangeOutcome
 {

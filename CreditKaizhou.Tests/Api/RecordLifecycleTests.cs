@@ -120,6 +120,7 @@ public sealed class RecordLifecycleTests(Engine engine)
             Assert.That(revisions.Select(r => r.GetProperty("fields").GetProperty("decisionNumber").GetString()),
                 Is.EqualTo(new[] { "开市监罚1号", "开市监罚3号" }));
             Assert.That(record.GetProperty("current").GetProperty("revision").GetInt32(), Is.EqualTo(2));
+            Assert.That(revisions.Select(r => r.GetProperty("reason").GetString()), Is.EqualTo(new[] { null, "文号录入错误" }));
         });
     }
 

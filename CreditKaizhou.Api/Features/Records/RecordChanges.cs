@@ -59,7 +59,7 @@ internal sealed class RecordChanges(DbDataSource db, SqlDialect dialect) : IReco
         await connection.ExecuteAsync(new CommandDefinition(RecordStoreSql.InsertRevision, new
         {
             RecordId = id, Revision = revision, content.EntryVersion, Fields = content.FieldsJson, content.DecisionDate, content.Severity,
-            content.EffectiveFrom, content.EffectiveTo, content.PublicityUntil, content.PayloadHash, At = at, By = by,
+            content.EffectiveFrom, content.EffectiveTo, content.PublicityUntil, content.PayloadHash, At = at, By = by, content.Reason,
         }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(RecordChangeSql.AdvanceRevision,
             new { Id = id, Revision = revision, Expected = head.CurrentRevision }, tx, cancellationToken: ct));

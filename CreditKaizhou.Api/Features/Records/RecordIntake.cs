@@ -59,7 +59,7 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         }
 
         return (new RevisionContent(s.EntryVersion, s.FieldsJson, s.DecisionDate, s.Severity,
-            s.EffectiveFrom, s.EffectiveTo, s.PublicityUntil, s.PayloadHash), null);
+            s.EffectiveFrom, s.EffectiveTo, s.PublicityUntil, s.PayloadHash, request.Reason!.Trim()), null);
     }
 
     private IntakeRow Prepare(RecordInput? input, Context context, SubjectIdentity? fixedSubject = null)

@@ -18,7 +18,7 @@ internal static class RecordQuerySql
         """;
 
     public const string Revisions = """
-        SELECT revision, entry_version, fields, decision_date, severity, effective_from, effective_to, publicity_until, recorded_at
+        SELECT revision, entry_version, fields, decision_date, severity, effective_from, effective_to, publicity_until, recorded_at, reason
         FROM record_revisions
         WHERE record_id = @Id
         ORDER BY revision
@@ -85,6 +85,7 @@ public sealed class RevisionRow
     public DateOnly? EffectiveTo { get; init; }
     public DateOnly? PublicityUntil { get; init; }
     public DateTimeOffset RecordedAt { get; init; }
+    public string? Reason { get; init; }
 }
 
 public sealed class EventRow

@@ -19,10 +19,11 @@ public sealed record BatchResponse(int Accepted, int Duplicates, int Rejected, I
 public sealed record RecordSubjectResponse(string Code, string Name, string Type);
 
 public sealed record RecordRevisionResponse(int Revision, int EntryVersion, JsonElement Fields, DateOnly DecisionDate, string? Severity,
-    DateOnly EffectiveFrom, DateOnly? EffectiveTo, DateOnly? PublicityUntil, DateTimeOffset RecordedAt)
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, DateOnly? PublicityUntil, DateTimeOffset RecordedAt, string? Reason)
 {
     public static RecordRevisionResponse From(RevisionRow r) => new((int)r.Revision, (int)r.EntryVersion,
-        JsonDocument.Parse(r.Fields).RootElement.Clone(), r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo, r.PublicityUntil, r.RecordedAt);
+        JsonDocument.Parse(r.Fields).RootElement.Clone(), r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo, r.PublicityUntil, r.RecordedAt,
+        r.Reason);
 }
 
 public sealed record RecordEventResponse(string Kind, string Reason, DateOnly? EffectiveOn, DateTimeOffset RecordedAt);

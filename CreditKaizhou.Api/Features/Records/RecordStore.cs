@@ -49,9 +49,9 @@ internal static class RecordStoreSql
 
     public const string InsertRevision = """
         INSERT INTO record_revisions (record_id, revision, entry_version, fields, decision_date, severity, effective_from,
-            effective_to, publicity_until, payload_hash, recorded_at, recorded_by)
+            effective_to, publicity_until, payload_hash, recorded_at, recorded_by, reason)
         VALUES (@RecordId, @Revision, @EntryVersion, @Fields, @DecisionDate, @Severity, @EffectiveFrom,
-            @EffectiveTo, @PublicityUntil, @PayloadHash, @At, @By)
+            @EffectiveTo, @PublicityUntil, @PayloadHash, @At, @By, @Reason)
         """;
 
     public const string InsertChange = """
@@ -224,7 +224,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
             "Id", "DepartmentCode", "CatalogueCode", "SubjectId", "SourceRef", "At", "By");
         await using var insertRevision = new BulkCommand(connection, tx, RecordStoreSql.InsertRevision,
             "RecordId", "Revision", "EntryVersion", "Fields", "DecisionDate", "Severity", "EffectiveFrom", "EffectiveTo", "PublicityUntil",
-            "PayloadHash", "At", "By");
+            "PayloadHash", "At", "By", "Reason");
         await using var insertChange = new BulkCommand(connection, tx, RecordStoreSql.InsertChange,
             "Version", "SubjectId", "RecordId", "Kind", "At");
         foreach (var i in fresh)
@@ -234,7 +234,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
             var subjectId = subjects[r.Subject.LookupKey];
             await insertRecord.AddAsync(ct, id, r.DepartmentCode, r.CatalogueCode, subjectId, r.SourceRef, at, by);
             await insertRevision.AddAsync(ct, id, 1, r.EntryVersion, r.FieldsJson, r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo,
-                r.PublicityUntil, r.PayloadHash, at, by);
+                r.PublicityUntil, r.PayloadHash, at, by, null);
             await insertChange.AddAsync(ct, ++version, subjectId, id, ChangeKinds.RecordAdded, at);
         }
 
