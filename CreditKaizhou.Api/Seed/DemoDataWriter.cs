@@ -150,7 +150,7 @@ internal sealed class DemoDataWriter(DbDataSource db, PersonalIdProtector ids, M
                 RecordId = recordId, Fields = fields, r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo,
                 PayloadHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fields))), At = at,
             });
-            await Run(DemoDataSql.InsertChange, new { Version = ++version, SubjectId = subjectId, RecordId = recordId, Kind = "record-added", At = at });
+            await Run(DemoDataSql.InsertChange, new { Version = ++version, SubjectId = subjectId, RecordId = recordId, Kind = Features.Records.ChangeKinds.RecordsAdded, At = at });
         }
 
         await tx.CommitAsync(ct);

@@ -141,6 +141,20 @@ public sealed class RecordBatchTests(Engine engine)
     }
 
     [Test]
+    public async Task Batch_CsvWithARepeatedColumn_Returns400NamingIt()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var csv = "sourceRef,subjectCode,决定日期,decisionDate\r\nR-1,91500154MA5UY8B35C,2026-11-20,2026-11-20\r\n";
+        using var response = await scjgj.PostAsync($"/api/v1/records/batch?catalogueCode={RecordTestCatalogue.Code}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/problems/validation");
+        Assert.That(ProblemAssert.Errors(problem)["line 1"], Is.EqualTo(new[]
+        {
+            "CSV 表头无效：列 decisionDate 重复出现（字段键与固定列同名时，请写作 \"fields.键\"，或用字段的中文名）。",
+        }));
+    }
+
+    [Test]
     public async Task Batch_WrongMediaType_Returns415()
     {
         using var scjgj = Api.CreateClient("dev-dept-scjgj");

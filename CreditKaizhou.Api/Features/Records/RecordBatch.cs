@@ -41,28 +41,16 @@ public static class RecordBatch
         }
         else if (request.HasJsonContentType())
         {
-            JsonDocument document;
-            try
+            var read = await ReadJsonAsync(request, json.Value.SerializerOptions, ct);
+            if (read is null)
             {
-                document = await JsonDocument.ParseAsync(request.Body, default, ct);
-            }
-            catch (JsonException e)
-            {
-                throw new BadHttpRequestException("Malformed JSON", StatusCodes.Status400BadRequest, e);
-            }
-
-            using (document)
-            {
-                if (document.RootElement.ValueKind != JsonValueKind.Array)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                    {
-                        ["$"] = [Text.T("批量报送的请求体必须是记录的 JSON 数组。", "A batch body must be a JSON array of records.")],
-                    });
-                }
-
-                rows = document.RootElement.EnumerateArray().Select(element => Read(element, json.Value.SerializerOptions)).ToList();
+                    ["$"] = [Text.T("批量报送的请求体必须是记录的 JSON 数组。", "A batch body must be a JSON array of records.")],
+                });
             }
+
+            rows = read;
         }
         else
         {
@@ -131,6 +119,44 @@ public static class RecordBatch
 
         rejections.Sort((a, b) => a.Row.CompareTo(b.Row));
         return TypedResults.Ok(new BatchResponse(accepted, duplicates.Count, rejections.Count, rejections, duplicates));
+    }
+
+    /// <summary>
+    /// The array in one pass when every element has the expected shape (the usual case); otherwise element by
+    /// element, so that a malformed element makes one rejected row, not a failed batch. Null when the body is not an array.
+    /// </summary>
+    private static async Task<List<(RecordInput? Input, int? Line, IReadOnlyDictionary<string, string[]>? ReadError)>?> ReadJsonAsync(
+        HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, ct);
+        var body = new ReadOnlyMemory<byte>(buffer.GetBuffer(), 0, (int)buffer.Length);
+        try
+        {
+            var all = JsonSerializer.Deserialize<List<RecordInput?>>(body.Span, options);
+            return all?.Select(input => (input, (int?)null, (IReadOnlyDictionary<string, string[]>?)null)).ToList();
+        }
+        catch (JsonException)
+        {
+            // Fall through to the element-by-element reading, which says which element is wrong.
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new BadHttpRequestException("Malformed JSON", StatusCodes.Status400BadRequest, e);
+        }
+
+        using (document)
+        {
+            return document.RootElement.ValueKind == JsonValueKind.Array
+                ? document.RootElement.EnumerateArray().Select(element => Read(element, options)).ToList()
+                : null;
+        }
     }
 
     /// <summary>One array element; a malformed element makes one rejected row, not a failed batch.</summary>

@@ -1,3 +1,4 @@
+using CreditKaizhou.Api.Infrastructure.Localization;
 using nietras.SeparatedValues;
 
 namespace CreditKaizhou.Api.Features.Records;
@@ -23,35 +24,54 @@ public static class RecordCsv
         ["effectiveTo"] = "effectiveTo", ["生效截止日期"] = "effectiveTo",
     };
 
+    /// <summary>Prefix that marks a column as a field even where its key is also a fixed column's name (e.g. fields.decisionDate).</summary>
+    public const string FieldPrefix = "fields.";
+
     /// <summary>The rows with their CSV line numbers; a header problem ends the reading with a message.</summary>
     public static CsvRead Read(string text, string? defaultCatalogueCode)
     {
-        using var reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromText(text);
-        var header = reader.Header.ColNames;
-        var unnamed = header.Select((name, index) => (name, index)).Where(c => string.IsNullOrWhiteSpace(c.name)).Select(c => c.index + 1).ToList();
-        if (header.Count == 0 || unnamed.Count > 0)
+        // The header is read as a plain row: Sep refuses repeated column names by throwing, and a department's
+        // file with a repeated column deserves a precise answer, not an error.
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromText(text);
+        if (!reader.MoveNext())
         {
-            return new CsvRead([], HeaderProblem: unnamed.Count > 0 ? $"columns {string.Join(", ", unnamed)} have no name" : "no header row");
+            return new CsvRead([], HeaderProblem: Text.T("没有表头行", "no header row"));
+        }
+
+        var header = new List<string>();
+        for (var i = 0; i < reader.Current.ColCount; i++)
+        {
+            header.Add(reader.Current[i].ToString().Trim());
+        }
+
+        if (HeaderProblem(header) is { } problem)
+        {
+            return new CsvRead([], problem);
         }
 
         var fixedIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var fieldColumns = new List<(int Index, string Name)>();
         for (var i = 0; i < header.Count; i++)
         {
-            if (FixedColumns.TryGetValue(header[i].Trim(), out var canonical))
+            if (header[i].StartsWith(FieldPrefix, StringComparison.Ordinal))
             {
-                fixedIndex.TryAdd(canonical, i);
+                fieldColumns.Add((i, header[i][FieldPrefix.Length..]));
+            }
+            else if (FixedColumns.TryGetValue(header[i], out var canonical))
+            {
+                fixedIndex[canonical] = i;
             }
             else
             {
-                fieldColumns.Add((i, header[i].Trim()));
+                fieldColumns.Add((i, header[i]));
             }
         }
 
         var rows = new List<CsvRecordRow>();
         var cells = new string?[header.Count];
-        foreach (var row in reader)
+        while (reader.MoveNext())
         {
+            var row = reader.Current;
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
             {
                 continue; // blank line, e.g. at the end of an Excel export
@@ -86,6 +106,24 @@ public static class RecordCsv
         }
 
         return new CsvRead(rows, null);
+    }
+
+    /// <summary>Unnamed columns, and two columns that would fill the same value, make the file unreadable.</summary>
+    private static string? HeaderProblem(IReadOnlyList<string> header)
+    {
+        var unnamed = header.Select((name, index) => (name, index)).Where(c => c.name.Length == 0).Select(c => c.index + 1).ToList();
+        if (unnamed.Count > 0)
+        {
+            return Text.T($"第 {string.Join("、", unnamed)} 列没有列名", $"columns {string.Join(", ", unnamed)} have no name");
+        }
+
+        var repeated = header
+            .Select(name => name.StartsWith(FieldPrefix, StringComparison.Ordinal) ? name : FixedColumns.GetValueOrDefault(name, name))
+            .GroupBy(name => name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        return repeated.Count > 0
+            ? Text.T($"列 {string.Join("、", repeated)} 重复出现（字段键与固定列同名时，请写作 \"{FieldPrefix}键\"，或用字段的中文名）",
+                $"columns {string.Join(", ", repeated)} appear more than once (where a field key is also a fixed column, write \"{FieldPrefix}key\" or use the field's Chinese name)")
+            : null;
     }
 
     private static string? Empty(string cell) => cell.Length == 0 ? null : cell;

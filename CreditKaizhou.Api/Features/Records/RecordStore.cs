@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Domain.Records;
+using System.Text.Json;
 using Dapper;
 
 namespace CreditKaizhou.Api.Features.Records;
@@ -8,22 +9,19 @@ namespace CreditKaizhou.Api.Features.Records;
 [SqlQueries]
 internal static class RecordStoreSql
 {
-    /// <summary>How many keys one lookup binds; the last chunk is padded with NULLs so there is one SQL text.</summary>
-    public const int Chunk = 500;
-
     public static string? Lock(SqlDialect d) => d.WriteLock;
 
-    public static readonly string FindBySourceRefs = $"""
+    public static string FindBySourceRefs(SqlDialect d) => $"""
         SELECT r.source_ref, r.id, r.current_revision, v.payload_hash
         FROM records r
         JOIN record_revisions v ON v.record_id = r.id
-        WHERE r.department_code = @Department AND r.source_ref IN ({Placeholders("R")})
+        WHERE r.department_code = @Department AND r.source_ref IN ({d.JsonArrayValues("@Refs")})
         """;
 
-    public static readonly string FindSubjects = $"""
+    public static string FindSubjects(SqlDialect d) => $"""
         SELECT id, lookup_key, name
         FROM subjects
-        WHERE lookup_key IN ({Placeholders("K")})
+        WHERE lookup_key IN ({d.JsonArrayValues("@Keys")})
         """;
 
     public const string MaxChangeVersion = "SELECT COALESCE(MAX(version), 0) FROM change_log";
@@ -58,9 +56,6 @@ internal static class RecordStoreSql
         INSERT INTO change_log (version, subject_id, record_id, kind, changed_at)
         VALUES (@Version, @SubjectId, @RecordId, @Kind, @At)
         """;
-
-    private static string Placeholders(string prefix) =>
-        string.Join(", ", Enumerable.Range(0, Chunk).Select(i => $"@{prefix}{i}"));
 }
 
 /// <summary>
@@ -71,6 +66,8 @@ internal static class RecordStoreSql
 internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecordStore
 {
     private readonly string? _lock = RecordStoreSql.Lock(dialect);
+    private readonly string _findBySourceRefs = RecordStoreSql.FindBySourceRefs(dialect);
+    private readonly string _findSubjects = RecordStoreSql.FindSubjects(dialect);
 
     public async Task<IReadOnlyList<RecordWriteResult>> WriteAsync(IReadOnlyList<RecordSubmission> records, Guid? by, DateTimeOffset at,
         CancellationToken ct)
@@ -100,33 +97,24 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
     }
 
     /// <summary>Fills in duplicates and conflicts; returns the indexes of the records to store.</summary>
-    private static async Task<List<int>> ClassifyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<RecordSubmission> records,
+    private async Task<List<int>> ClassifyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<RecordSubmission> records,
         RecordWriteResult[] results, CancellationToken ct)
     {
         var stored = new Dictionary<(string Department, string SourceRef), (Guid Id, int Revision, HashSet<string> Hashes)>();
         foreach (var department in records.Select(r => r.DepartmentCode).Distinct())
         {
-            var refs = records.Where(r => r.DepartmentCode == department).Select(r => r.SourceRef).Distinct().ToList();
-            foreach (var chunk in refs.Chunk(RecordStoreSql.Chunk))
+            var refs = JsonSerializer.Serialize(records.Where(r => r.DepartmentCode == department).Select(r => r.SourceRef).Distinct());
+            var rows = await connection.QueryAsync<StoredRow>(
+                new CommandDefinition(_findBySourceRefs, new { Department = department, Refs = refs }, tx, cancellationToken: ct));
+            foreach (var row in rows)
             {
-                var parameters = new DynamicParameters(new { Department = department });
-                for (var i = 0; i < RecordStoreSql.Chunk; i++)
+                var key = (department, row.SourceRef);
+                if (!stored.TryGetValue(key, out var entry))
                 {
-                    parameters.Add("R" + i, i < chunk.Length ? chunk[i] : null);
+                    stored[key] = entry = (row.Id, (int)row.CurrentRevision, new HashSet<string>(StringComparer.Ordinal));
                 }
 
-                var rows = await connection.QueryAsync<StoredRow>(
-                    new CommandDefinition(RecordStoreSql.FindBySourceRefs, parameters, tx, cancellationToken: ct));
-                foreach (var row in rows)
-                {
-                    var key = (department, row.SourceRef);
-                    if (!stored.TryGetValue(key, out var entry))
-                    {
-                        stored[key] = entry = (row.Id, (int)row.CurrentRevision, new HashSet<string>(StringComparer.Ordinal));
-                    }
-
-                    entry.Hashes.Add(row.PayloadHash);
-                }
+                entry.Hashes.Add(row.PayloadHash);
             }
         }
 
@@ -153,7 +141,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
     }
 
     /// <summary>Finds or creates the subject of every record to store; a changed name is kept as history.</summary>
-    private static async Task<Dictionary<string, Guid>> EnsureSubjectsAsync(DbConnection connection, DbTransaction tx,
+    private async Task<Dictionary<string, Guid>> EnsureSubjectsAsync(DbConnection connection, DbTransaction tx,
         IReadOnlyList<(RecordSubmission Record, Guid RecordId)> fresh, DateTimeOffset at, CancellationToken ct)
     {
         var wanted = new Dictionary<string, (SubjectIdentity Subject, Guid RecordId)>(StringComparer.Ordinal);
@@ -163,19 +151,10 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
         }
 
         var known = new Dictionary<string, (Guid Id, string Name)>(StringComparer.Ordinal);
-        foreach (var chunk in wanted.Keys.Chunk(RecordStoreSql.Chunk))
+        foreach (var row in await connection.QueryAsync<SubjectRow>(new CommandDefinition(
+                     _findSubjects, new { Keys = JsonSerializer.Serialize(wanted.Keys) }, tx, cancellationToken: ct)))
         {
-            var parameters = new DynamicParameters();
-            for (var i = 0; i < RecordStoreSql.Chunk; i++)
-            {
-                parameters.Add("K" + i, i < chunk.Length ? chunk[i] : null);
-            }
-
-            foreach (var row in await connection.QueryAsync<SubjectRow>(
-                         new CommandDefinition(RecordStoreSql.FindSubjects, parameters, tx, cancellationToken: ct)))
-            {
-                known[row.LookupKey] = (row.Id, row.Name);
-            }
+            known[row.LookupKey] = (row.Id, row.Name);
         }
 
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -235,7 +214,12 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
             await insertRecord.AddAsync(ct, id, r.DepartmentCode, r.CatalogueCode, subjectId, r.SourceRef, at, by);
             await insertRevision.AddAsync(ct, id, 1, r.EntryVersion, r.FieldsJson, r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo,
                 r.PublicityUntil, r.PayloadHash, at, by, null);
-            await insertChange.AddAsync(ct, ++version, subjectId, id, ChangeKinds.RecordAdded, at);
+        }
+
+        // The change feed tells which subjects changed, not every record: one entry per subject per batch.
+        foreach (var subjectId in fresh.Select(i => subjects[records[i].Subject.LookupKey]).Distinct())
+        {
+            await insertChange.AddAsync(ct, ++version, subjectId, null, ChangeKinds.RecordsAdded, at);
         }
 
         await insertRecord.FlushAsync(ct);
@@ -261,7 +245,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
 
 public static class ChangeKinds
 {
-    public const string RecordAdded = "record-added";
+    public const string RecordsAdded = "records-added";
     public const string RecordCorrected = "record-corrected";
     public const string RecordRevoked = "record-revoked";
 }

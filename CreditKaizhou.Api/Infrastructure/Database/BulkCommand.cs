@@ -47,7 +47,9 @@ public sealed class BulkCommand : IAsyncDisposable
                 _command.Parameters[i].Value = values[i] ?? DBNull.Value;
             }
 
-            await _command.ExecuteNonQueryAsync(ct);
+            // In-process SQLite gains nothing from the async path but its overhead.
+            ct.ThrowIfCancellationRequested();
+            _command.ExecuteNonQuery();
             return;
         }
 

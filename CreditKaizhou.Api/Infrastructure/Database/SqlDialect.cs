@@ -29,11 +29,18 @@ public abstract class SqlDialect
     /// </summary>
     public abstract string? WriteLock { get; }
 
+    /// <summary>
+    /// A subquery yielding the strings of a JSON array bound to <paramref name="parameter"/>: one parameter for
+    /// any number of keys, so a lookup of 10,000 source references is one statement with one SQL text.
+    /// </summary>
+    public abstract string JsonArrayValues(string parameter);
+
     private sealed class SqliteDialect : SqlDialect
     {
         public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
         public override string Page => "LIMIT @Take OFFSET @Skip";
         public override string? WriteLock => null;
+        public override string JsonArrayValues(string parameter) => $"SELECT value FROM json_each({parameter})";
     }
 
     private sealed class PostgresDialect : SqlDialect
@@ -41,6 +48,7 @@ public abstract class SqlDialect
         public override DatabaseProvider Provider => DatabaseProvider.Postgres;
         public override string Page => "LIMIT @Take OFFSET @Skip";
         public override string? WriteLock => "SELECT pg_advisory_xact_lock(4848483940127311942)";
+        public override string JsonArrayValues(string parameter) => $"SELECT json_array_elements_text(CAST({parameter} AS json))";
     }
 
     private sealed class SqlServerDialect : SqlDialect
@@ -49,5 +57,6 @@ public abstract class SqlDialect
         public override string Page => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
         public override string? WriteLock =>
             "EXEC sp_getapplock @Resource = N'creditkaizhou-writes', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000";
+        public override string JsonArrayValues(string parameter) => $"SELECT value FROM OPENJSON({parameter})";
     }
 }
