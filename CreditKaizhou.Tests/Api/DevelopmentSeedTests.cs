@@ -37,7 +37,7 @@ public sealed class DevelopmentSeedTests(Engine engine)
         await using var connection = await db.OpenConnectionAsync();
 
         var stored = string.Join('\n', await connection.QueryAsync<string>(
-            "SELECT lookup_key || ' ' || display_code || ' ' || name FROM subjects WHERE subject_type = 'person'"));
+            "SELECT CONCAT(lookup_key, ' ', display_code, ' ', name) FROM subjects WHERE subject_type = 'person'"));
         var persons = DemoSubjects.All.Where(s => s.SubjectType == "person").ToList();
 
         Assert.That(persons, Is.Not.Empty);

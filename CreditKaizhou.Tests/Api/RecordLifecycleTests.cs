@@ -203,6 +203,52 @@ public sealed class RecordLifecycleTests(Engine engine)
         });
     }
 
+    [Test]
+    public async Task Subject_RenamedByALaterRecord_KeepsItsNameHistory()
+    {
+        const string Code = "91500154MA60HNXW5D";
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        await scjgj.PostAsJsonAsync("/api/v1/records", RecordTestCatalogue.Record("name-1", subjectCode: Code, subjectName: "开县兴隆劳务有限公司"));
+        using var renamed = await scjgj.PostAsJsonAsync("/api/v1/records",
+            RecordTestCatalogue.Record("name-2", subjectCode: Code, subjectName: "重庆市开州区兴隆劳务有限公司"));
+        Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        await using var db = TestEngines.CreateDataSource(Api.Engine, Api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+        var names = (await Dapper.SqlMapper.QueryAsync<string>(connection,
+            "SELECT n.name FROM subject_names n JOIN subjects s ON s.id = n.subject_id WHERE s.lookup_key = @Code ORDER BY n.seq", new { Code })).ToList();
+        var current = await Dapper.SqlMapper.ExecuteScalarAsync<string>(connection, "SELECT name FROM subjects WHERE lookup_key = @Code", new { Code });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(names.TakeLast(2), Is.EqualTo(new[] { "开县兴隆劳务有限公司", "重庆市开州区兴隆劳务有限公司" }));
+            Assert.That(current, Is.EqualTo("重庆市开州区兴隆劳务有限公司"));
+        });
+    }
+
+    [Test]
+    public async Task PersonSubject_IsStoredWithoutTheIdNumberInClear()
+    {
+        const string IdNumber = "360426199101010071";
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        using var created = await scjgj.PostAsJsonAsync("/api/v1/records",
+            RecordTestCatalogue.Record("person-1", subjectCode: IdNumber, subjectName: "刘测试"));
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var record = await scjgj.GetFromJsonAsync<JsonElement>($"/api/v1/records/{id}");
+
+        await using var db = TestEngines.CreateDataSource(Api.Engine, Api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+        var stored = string.Join(' ', await Dapper.SqlMapper.QueryAsync<string>(connection,
+            "SELECT CONCAT(lookup_key, ' ', display_code, ' ', subject_type) FROM subjects WHERE name = '刘测试'"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.GetProperty("subject").GetProperty("code").GetString(), Is.EqualTo("3604**********0071"));
+            Assert.That(record.GetProperty("subject").GetProperty("type").GetString(), Is.EqualTo("person"));
+            Assert.That(stored, Does.Not.Contain(IdNumber).And.Contain("3604**********0071").And.Contain("person"));
+        });
+    }
+
     private async Task<string> SubmitAsync(string sourceRef, string catalogueCode = RecordTestCatalogue.Code)
     {
         using var scjgj = Api.CreateClient("dev-dept-scjgj");
