@@ -46,6 +46,8 @@ public sealed class Sm3TreeHash : ITreeHash
 
     public byte[] EmptyRoot() => Hash(ReadOnlySpan<byte>.Empty);
 
+    public override string ToString() => Name;
+
     public byte[] HashLeaf(ReadOnlySpan<byte> leaf) => Hash([0x00], leaf);
 
     public byte[] HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right) => Hash([0x01], left, right);
@@ -80,6 +82,8 @@ public sealed class Sha256TreeHash : ITreeHash
     public int HashSize => SHA256.HashSizeInBytes;
 
     public byte[] EmptyRoot() => SHA256.HashData(ReadOnlySpan<byte>.Empty);
+
+    public override string ToString() => Name;
 
     public byte[] HashLeaf(ReadOnlySpan<byte> leaf) => Hash(0x00, leaf, ReadOnlySpan<byte>.Empty);
 
