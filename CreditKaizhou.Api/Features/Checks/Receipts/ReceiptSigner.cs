@@ -1,3 +1,5 @@
+using Org.BouncyCastle.Crypto.Signers;
+
 namespace CreditKaizhou.Api.Features.Checks.Receipts;
 
 /// <summary>
@@ -6,9 +8,17 @@ namespace CreditKaizhou.Api.Features.Checks.Receipts;
 /// about half a millisecond a signature, so heads are signed once per interval, not per check.
 /// Thread-safe.
 /// </summary>
-public sealed class ReceiptSigner(ReceiptKeys keys)
+public sealed class ReceiptSigner
 {
-    private readonly ReceiptKeys _keys = keys ?? throw new ArgumentNullException(nameof(keys));
+    private readonly ReceiptKeys _keys;
+    private readonly SM2Signer _signer;
+    private readonly Lock _gate = new();
+
+    public ReceiptSigner(ReceiptKeys keys)
+    {
+        _keys = keys ?? throw new ArgumentNullException(nameof(keys));
+        _signer = Sm2.CreateSigner(keys.PrivateKey);
+    }
 
     public string Algorithm => _keys.Algorithm;
 
@@ -18,7 +28,13 @@ public sealed class ReceiptSigner(ReceiptKeys keys)
     public SignedTreeHead Sign(TreeHead head)
     {
         ArgumentNullException.ThrowIfNull(head);
-        var signature = Sm2.Sign(_keys.PrivateKey, head.ToSignedBytes());
+        var message = head.ToSignedBytes();
+        byte[] signature;
+        lock (_gate)
+        {
+            signature = Sm2.Sign(_signer, message);
+        }
+
         return new SignedTreeHead(head, Algorithm, KeyId, Convert.ToBase64String(signature));
     }
 }

@@ -5,7 +5,6 @@ using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.Sec;
 using Org.BouncyCastle.Asn1.X509;
 using Org.BouncyCastle.Asn1.X9;
-using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Digests;
 using Org.BouncyCastle.Crypto.EC;
 using Org.BouncyCastle.Crypto.Generators;
@@ -54,10 +53,21 @@ internal static class Sm2
     public static ECPublicKeyParameters PublicKeyOf(ECPrivateKeyParameters privateKey) =>
         new(new FixedPointCombMultiplier().Multiply(Domain.G, privateKey.D).Normalize(), Domain);
 
-    public static byte[] Sign(ECPrivateKeyParameters privateKey, ReadOnlySpan<byte> message)
+    /// <summary>
+    /// An SM2 signer ready to sign with the key, reusable for one message after another (not at
+    /// the same time): BouncyCastle derives the public key on every Init, a point multiplication
+    /// that costs as much as the signature itself, so signers are made once per key.
+    /// </summary>
+    public static SM2Signer CreateSigner(ECPrivateKeyParameters privateKey)
     {
         var signer = new SM2Signer(StandardDsaEncoding.Instance, new SM3Digest());
         signer.Init(true, new ParametersWithID(new ParametersWithRandom(privateKey, new SecureRandom()), DefaultUserId));
+        return signer;
+    }
+
+    /// <summary>The DER signature (SEQUENCE of r and s) of the message; the signer is ready again afterwards.</summary>
+    public static byte[] Sign(SM2Signer signer, ReadOnlySpan<byte> message)
+    {
         signer.BlockUpdate(message);
         return signer.GenerateSignature();
     }
@@ -68,14 +78,8 @@ internal static class Sm2
         var signer = new SM2Signer(StandardDsaEncoding.Instance, new SM3Digest());
         signer.Init(false, new ParametersWithID(publicKey, DefaultUserId));
         signer.BlockUpdate(message);
-        try
-        {
-            return signer.VerifySignature(signature);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or CryptoException)
-        {
-            return false;
-        }
+        // BouncyCastle answers false, without throwing, for signatures that are not strict DER.
+        return signer.VerifySignature(signature);
     }
 
     public static byte[] SubjectPublicKeyInfo(ECPublicKeyParameters publicKey) =>
