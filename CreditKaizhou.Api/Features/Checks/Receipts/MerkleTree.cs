@@ -8,7 +8,7 @@ namespace CreditKaizhou.Api.Features.Checks.Receipts;
 /// </summary>
 /// <remarks>
 /// The functions here work from a list of leaf hashes and cost O(n) hashes for a tree of n
-/// leaves (about a second for 10^6 SM3 leaves). To append leaves and read the current root in
+/// leaves (a second or more for 10^6 SM3 leaves). To append leaves and read the current root in
 /// O(log n) use <see cref="MerkleFrontier"/>; to answer proofs for a large tree in O(log² n) use
 /// <see cref="MerkleLog"/>. Verification never throws for malformed proofs: it returns false.
 /// </remarks>

@@ -32,7 +32,7 @@ internal static class Sm2
     public static ECNamedDomainParameters Domain { get; } =
         new(GMObjectIdentifiers.sm2p256v1, CustomNamedCurves.GetByName("sm2p256v1"));
 
-    /// <summary>The default signer identity of GM/T 0009-2012, which every SM2 tool assumes unless told otherwise.</summary>
+    /// <summary>The default signer identity of GM/T 0009-2012 (BouncyCastle's default too; OpenSSL 3 must be given it).</summary>
     public static byte[] DefaultUserId => "1234567812345678"u8.ToArray();
 
     public static ECPrivateKeyParameters GeneratePrivateKey()
