@@ -24,9 +24,10 @@ public static class ListMembership
     /// <item>Each known ending event (revoked, withdrawn, repaired, performed) ends the listing on the day before its
     /// <c>EffectiveOn</c> (or before the Beijing day of its <c>RecordedAt</c> when that is null); the earliest end
     /// wins, and no extension reaches past it.</item>
-    /// <item>A revocation or withdrawal effective on or before <c>From</c> means the listing never applied: null.
-    /// Any listing left without a single day (an ending on or before <c>From</c>, or a revision whose <c>To</c> is
-    /// before its <c>From</c>) is null as well: a membership of no day is no membership.</item>
+    /// <item>A revocation or withdrawal effective on or before <c>From</c> means the listing never applied: null. So
+    /// does any other listing left without a single day (a repair or performance effective on or before <c>From</c>,
+    /// or a revision whose <c>To</c> is before its <c>From</c>): a membership of no day is no membership, and callers
+    /// need not tell an empty period from none.</item>
     /// <item>Objections and unknown event kinds change nothing.</item>
     /// </list>
     /// </summary>
@@ -62,11 +63,6 @@ public static class ListMembership
             else if (RecordEventKinds.Ends(e.Kind))
             {
                 var dayOff = e.EffectiveOn ?? DayOf(e.RecordedAt);
-                if (RecordEventKinds.Annuls(e.Kind) && dayOff <= from)
-                {
-                    return null;
-                }
-
                 firstDayOff = firstDayOff is { } earlier && earlier <= dayOff ? earlier : dayOff;
             }
         }
@@ -80,6 +76,7 @@ public static class ListMembership
         {
             if (off <= from)
             {
+                // Revoked or withdrawn from the start: it never applied. Repaired or performed from the start: no day left.
                 return null;
             }
 

@@ -60,10 +60,4 @@ public static class RecordEventKinds
 
     /// <summary>Whether an event of <paramref name="kind"/> ends a listing.</summary>
     public static bool Ends(string? kind) => kind is not null && Ending.Contains(kind, StringComparer.Ordinal);
-
-    /// <summary>
-    /// Whether an event of <paramref name="kind"/> that takes effect on or before the listing's first day means the
-    /// listing never applied (a revoked or withdrawn decision); repair and performance presuppose a listing.
-    /// </summary>
-    public static bool Annuls(string? kind) => kind is Revoked or Withdrawn;
 }

@@ -126,11 +126,12 @@ public class VerdictsTests
     public void Evaluate_TwoRecordsOnTheSameList_GiveAReasonEachOrderedByFrom()
     {
         var result = Check(
-            Company(Entry(DemoLists.Sxbzxr, 2, from: "2026-06-01", to: null), Entry(DemoLists.Sxbzxr, 1, from: "2025-12-01", to: "2027-11-30")),
+            Company(Entry(DemoLists.Sxbzxr, 1, from: "2026-06-01", to: null), Entry(DemoLists.Sxbzxr, 2, from: "2025-12-01", to: "2027-11-30")),
             CheckContexts.Tendering);
 
+        // Record ids run the other way, so only From can give this order.
         Assert.That(result.Reasons.Select(r => (r.RecordId, r.From)),
-            Is.EqualTo(new[] { (Id(1), D("2025-12-01")), (Id(2), D("2026-06-01")) }));
+            Is.EqualTo(new[] { (Id(2), D("2025-12-01")), (Id(1), D("2026-06-01")) }));
     }
 
     [Test]
