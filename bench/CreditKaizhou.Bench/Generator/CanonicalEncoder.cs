@@ -31,8 +31,8 @@ internal sealed class CanonicalEncoder
         });
     }
 
-    /// <summary>The fields as canonical JSON, and the SHA-256 (lower-case hex) of what <see cref="Api.Features.Records.RecordIntake"/> hashes.</summary>
-    public (string Fields, string PayloadHash) Encode(CatalogueEntry entry, IReadOnlyDictionary<string, object?> fields, string lookupKey,
+    /// <summary>The fields as canonical JSON in UTF-8, and the SHA-256 (lower-case hex) of what <see cref="Api.Features.Records.RecordIntake"/> hashes.</summary>
+    public (byte[] Fields, string PayloadHash) Encode(CatalogueEntry entry, IReadOnlyDictionary<string, object?> fields, string lookupKey,
         string subjectName, string subjectType, string decisionDate, string? severity, string effectiveFrom, string? effectiveTo)
     {
         _json.ResetWrittenCount();
@@ -60,7 +60,7 @@ internal sealed class CanonicalEncoder
         Encoding.UTF8.GetBytes(effectiveTo ?? "", _payload);
         Span<byte> hash = stackalloc byte[32];
         SHA256.HashData(_payload.WrittenSpan, hash);
-        return (Encoding.UTF8.GetString(json), Convert.ToHexStringLower(hash));
+        return (json.ToArray(), Convert.ToHexStringLower(hash));
     }
 
     private void Text(params ReadOnlySpan<string> parts)

@@ -65,6 +65,9 @@ public static class DataGenerator
             throw new IOException($"{path} exists; the generator writes a new database only.");
         }
 
+        // The plan first: a size that cannot work fails before anything is written.
+        var rng = new XorShift64Star(options.Seed);
+        var plan = SubjectPlan.Create(options.Subjects, options.Records, rng);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var watch = Stopwatch.StartNew();
         IReadOnlyDictionary<string, CatalogueEntry> entries;
@@ -81,18 +84,29 @@ public static class DataGenerator
         watch.Restart();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         using var writer = new SqliteBulkWriter(path);
-        var state = new Production(options, entries);
+        var state = new Production(options, entries, plan, new XorShift64Star(rng.Next()));
         var channel = Channel.CreateBounded<Chunk>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var producer = Task.Run(() => state.Produce(channel.Writer, ct), ct);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var producer = Task.Run(() => state.Produce(channel.Writer, stop.Token), stop.Token);
         var written = (Records: 0L, Rows: 0L);
-        await foreach (var chunk in channel.Reader.ReadAllAsync(ct))
+        try
         {
-            writer.Write(chunk);
-            written = (written.Records + chunk.Records.Count, written.Rows + chunk.Rows);
-            var seconds = watch.Elapsed.TotalSeconds;
-            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{written.Records,10:N0} / {options.Records:N0} records ({100.0 * written.Records / options.Records,5:F1} %), {written.Rows:N0} rows, "
-                + $"{written.Records / seconds:N0} records/s, {written.Rows / seconds:N0} rows/s, {seconds:F0} s"));
+            await foreach (var chunk in channel.Reader.ReadAllAsync(ct))
+            {
+                writer.Write(chunk);
+                written = (written.Records + chunk.Records.Count, written.Rows + chunk.Rows);
+                var seconds = watch.Elapsed.TotalSeconds;
+                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{written.Records,10:N0} / {options.Records:N0} records ({100.0 * written.Records / options.Records,5:F1} %), {written.Rows:N0} rows, "
+                    + $"{written.Records / seconds:N0} records/s, {written.Rows / seconds:N0} rows/s, {seconds:F0} s"));
+            }
+        }
+        catch when (!producer.IsCompleted)
+        {
+            // A failed insert must not leave the producer waiting forever for room in the channel.
+            await stop.CancelAsync();
+            await producer.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+            throw;
         }
 
         await producer;
@@ -109,7 +123,8 @@ public static class DataGenerator
     }
 
     /// <summary>The producing side: the plan, the factories, the counters and the hashes.</summary>
-    private sealed class Production(GeneratorOptions options, IReadOnlyDictionary<string, CatalogueEntry> entries)
+    private sealed class Production(GeneratorOptions options, IReadOnlyDictionary<string, CatalogueEntry> entries, SubjectPlan plan,
+        XorShift64Star content)
     {
         private readonly HashLine _codesHash = new();
         private readonly HashLine _contentHash = new();
@@ -129,9 +144,6 @@ public static class DataGenerator
         {
             try
             {
-                var rng = new XorShift64Star(options.Seed);
-                var plan = SubjectPlan.Create(options.Subjects, options.Records, rng);
-                var content = new XorShift64Star(rng.Next());
                 var people = new SubjectFactory(content, options.Subjects, _lastDay);
                 var factory = new RecordFactory(content, entries, people, _lastDay);
                 var remaining = new[] { plan.Permits, plan.Penalties, plan.SocialInsurance };

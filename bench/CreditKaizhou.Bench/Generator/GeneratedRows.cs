@@ -2,13 +2,14 @@ using System.Globalization;
 
 namespace CreditKaizhou.Bench.Generator;
 
-// Rows as the tables store them: every value already in the text form SQLite's CHECK constraints demand.
+// Rows as the tables store them: every value already in the text form SQLite's CHECK constraints demand (the fields
+// JSON as its UTF-8 bytes, ready to bind).
 
 internal sealed record SubjectRow(string Id, string Type, string Code, string Name, string Status, string CreatedAt, string UpdatedAt,
     string RegistrationRecordId);
 
 internal sealed record RecordRow(string Id, string DepartmentCode, string CatalogueCode, string SubjectId, string SourceRef, string RecordedAt,
-    int EntryVersion, string Fields, string DecisionDate, string? Severity, string EffectiveFrom, string? EffectiveTo, string? PublicityUntil,
+    int EntryVersion, byte[] Fields, string DecisionDate, string? Severity, string EffectiveFrom, string? EffectiveTo, string? PublicityUntil,
     string PayloadHash);
 
 internal sealed record EventRow(string Id, string RecordId, string Reason, string EffectiveOn, string RecordedAt);
