@@ -23,7 +23,7 @@ internal static class Program
         Console.Error.WriteLine("""
             usage:
               CreditKaizhou.Bench ingest [--postgres <connection string>] [--batches N]
-              CreditKaizhou.Bench generate --out <file.db> [--subjects 1000000] [--records 5000000] [--per-commit 50000]
+              CreditKaizhou.Bench generate --out <file.db> [--subjects 1000000] [--records 5000000] [--per-commit 250000]
             """);
         return 2;
     }
