@@ -29,6 +29,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         _settings = settings ?? new Dictionary<string, string?>();
     }
 
+    /// <summary>The secrets every environment but Development must be given.</summary>
+    public static Dictionary<string, string?> ProductionSecrets() => new()
+    {
+        ["Privacy:IdNumberKey"] = Convert.ToBase64String(new byte[32]),
+        ["Receipts:PrivateKeyPem"] = CreditKaizhou.Api.Features.Checks.Receipts.ReceiptKeys.GeneratePrivateKeyPem(),
+    };
+
     public Engine Engine => _engine;
 
     public string ConnectionString => _connectionString;

@@ -1,4 +1,6 @@
 using CreditKaizhou.Api.Features.Catalogue;
+using CreditKaizhou.Api.Features.Checks;
+using CreditKaizhou.Api.Features.Checks.Receipts;
 using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Identifiers;
@@ -25,6 +27,11 @@ public static class RepositoryExtensions
         services.AddSingleton<RecordQueries>();
         services.AddSingleton<RecordIntake>();
         services.AddOptions<RecordOptions>().BindConfiguration(RecordOptions.Section);
+        services.AddReceipts();
+        services.AddSingleton<ListIndex>();
+        services.AddSingleton<CheckLedger>();
+        services.AddSingleton<CheckService>();
+        services.AddSingleton<CheckRepository>();
         return services;
     }
 }
