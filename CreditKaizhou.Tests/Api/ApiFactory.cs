@@ -44,6 +44,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var connectionString = await TestEngines.CreateDatabaseAsync(engine);
+        return StartOn(engine, connectionString, environment, services, settings);
+    }
+
+    /// <summary>Another instance of the service on an existing database, as behind a load balancer.</summary>
+    public static ApiFactory StartOn(Engine engine, string connectionString, string environment = "Development",
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
         var factory = new ApiFactory(engine, connectionString, environment, services, settings);
         _ = factory.Server; // starts the host: migrations and seed run now
         return factory;
