@@ -7,6 +7,7 @@ using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
+using CreditKaizhou.Api.Infrastructure.Diagnostics;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.OpenApi;
 using CreditKaizhou.Api.Infrastructure.Privacy;
@@ -37,6 +38,7 @@ builder.Services.AddDevelopmentSeed();
 
 var app = builder.Build();
 
+app.UseServerTiming();
 app.UseRequestLocalization();
 app.UseApiProblemDetails();
 app.UseRouting();

@@ -51,7 +51,7 @@ public sealed class CheckLedger : IAsyncDisposable
     private readonly ReceiptSigner _signer;
     private readonly TimeProvider _clock;
     private readonly ILogger<CheckLedger> _logger;
-    private readonly MerkleLog _log = new(Sm3TreeHash.Instance);
+    private MerkleLog _log = new(Sm3TreeHash.Instance);
     private readonly SemaphoreSlim _logLock = new(1, 1);
     private readonly Channel<(PendingCheck Check, TaskCompletionSource<CheckReceipt> Done)> _queue =
         Channel.CreateUnbounded<(PendingCheck, TaskCompletionSource<CheckReceipt>)>(new UnboundedChannelOptions { SingleReader = true });
@@ -138,52 +138,45 @@ public sealed class CheckLedger : IAsyncDisposable
         try
         {
             await using var connection = await _db.OpenConnectionAsync();
-            long first;
-            await using (var tx = await connection.BeginTransactionAsync())
+            await using var tx = await connection.BeginTransactionAsync();
+            if (_writeLock is not null)
             {
-                if (_writeLock is not null)
-                {
-                    await connection.ExecuteAsync(new CommandDefinition(_writeLock, transaction: tx));
-                }
+                await connection.ExecuteAsync(new CommandDefinition(_writeLock, transaction: tx));
+            }
 
-                await CatchUpAsync(connection, tx, default);
-                first = _log.Size;
-                await using var insert = new BulkCommand(connection, tx, CheckLedgerSql.Insert, "Id", "ClientId", "Context", "AsOf", "KnownAt",
-                    "CheckedAt", "DataVersion", "ProjectCode", "RequestJson", "ResultsJson", "LeafIndex", "LeafHash");
+            await CatchUpAsync(connection, tx, default);
+            var first = _log.Size;
+            await using (var insert = new BulkCommand(connection, tx, CheckLedgerSql.Insert, "Id", "ClientId", "Context", "AsOf", "KnownAt",
+                "CheckedAt", "DataVersion", "ProjectCode", "RequestJson", "ResultsJson", "LeafIndex", "LeafHash"))
+            {
                 for (var i = 0; i < checks.Count; i++)
                 {
                     var c = checks[i];
                     await insert.AddAsync(default, c.Id, c.ClientId, c.Context, c.AsOf, c.KnownAt, c.CheckedAt, c.DataVersion, c.ProjectCode,
                         c.RequestJson, c.ResultsJson, first + i, Convert.ToHexStringLower(c.LeafHash));
+                    _log.AppendLeafHash(c.LeafHash);
                 }
 
                 await insert.FlushAsync(default);
-                await tx.CommitAsync();
             }
 
-            // Only what is committed enters the tree.
-            foreach (var check in checks)
-            {
-                _log.AppendLeafHash(check.LeafHash);
-            }
-
+            // The head is signed and stored in the same transaction as its checks: one durable commit per group.
             var head = new TreeHead(_log.Size, _log.RootHash(), Microseconds(_clock.GetUtcNow()));
             var signed = _signer.Sign(head);
-            try
+            await connection.ExecuteAsync(new CommandDefinition(CheckLedgerSql.InsertHead, new
             {
-                await connection.ExecuteAsync(new CommandDefinition(CheckLedgerSql.InsertHead, new
-                {
-                    head.TreeSize, RootHash = Convert.ToHexStringLower(head.RootHash), SignedAt = head.Timestamp, signed.KeyId, signed.Algorithm,
-                    signed.Signature,
-                }));
-            }
-            catch (DbException e) when (DbErrors.IsUniqueViolation(e))
-            {
-                // Another instance signed a head of the same size: the tree is the same, either signature proves it.
-            }
-
+                head.TreeSize, RootHash = Convert.ToHexStringLower(head.RootHash), SignedAt = head.Timestamp, signed.KeyId, signed.Algorithm,
+                signed.Signature,
+            }, tx));
+            await tx.CommitAsync();
             return checks.Select((c, i) => Receipt(first + i, Convert.ToHexStringLower(c.LeafHash), head.TreeSize,
                 Convert.ToHexStringLower(head.RootHash), head.Timestamp, signed.Algorithm, signed.KeyId, signed.Signature)).ToList();
+        }
+        catch
+        {
+            // The tree in memory may hold leaves that were never committed: rebuild it from the database.
+            _log = new MerkleLog(Sm3TreeHash.Instance);
+            throw;
         }
         finally
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CreditKaizhou.Api.Features.Checks.Receipts;
 using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Infrastructure.Privacy;
@@ -28,23 +27,13 @@ public sealed class CheckService(ListIndex index, CheckLedger ledger, KnownCodeE
 
         var document = new CheckDocument(Guid.CreateVersion7(checkedAt), checkedAt, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             knownAt, snapshot.DataVersion, request.Context!, request.Project, request.Bidders!, results);
-        var node = System.Text.Json.JsonSerializer.SerializeToNode(document, CheckCanonical.Json)!.AsObject();
-        var resultsNode = node["results"]!;
-        node.Remove("results");
-        var requestJson = CheckCanonical.Canonicalize(node);
-        var resultsJson = CheckCanonical.Canonicalize(resultsNode);
-        var leaf = LeafOf(requestJson, resultsJson);
+        // The document in canonical form in one pass; stored as its request part and its results.
+        var leaf = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(document, CheckCanonical.Sorted);
+        var requestJson = System.Text.Json.JsonSerializer.Serialize(document with { Results = [] }, CheckCanonical.Sorted);
+        var resultsJson = System.Text.Json.JsonSerializer.Serialize(results, CheckCanonical.Sorted);
         var receipt = await ledger.AppendAsync(new PendingCheck(document.CheckId, clientId, document.Context, asOf, knownAt, checkedAt,
             snapshot.DataVersion, request.Project?.Code, requestJson, resultsJson, MerkleTree.Sm3.HashLeaf(leaf)), ct);
         return CheckResponse.From(document, receipt);
-    }
-
-    /// <summary>The leaf bytes of a stored check: its two stored parts joined back into the canonical document.</summary>
-    public static byte[] LeafOf(string requestJson, string resultsJson)
-    {
-        var node = JsonNode.Parse(requestJson)!.AsObject();
-        node["results"] = JsonNode.Parse(resultsJson);
-        return System.Text.Encoding.UTF8.GetBytes(CheckCanonical.Canonicalize(node));
     }
 
     private CheckResult Evaluate(CheckBidder bidder, string context, DateOnly asOf, DateTimeOffset knownAt, DateOnly today,

@@ -9,7 +9,10 @@ namespace CreditKaizhou.Api.Features.Checks;
 [SqlQueries]
 internal static class ListIndexSql
 {
-    /// <summary>One round trip per check: has anything changed since this instance last looked?</summary>
+    /// <summary>One round trip per check, answered from the primary key: has any record changed since this instance looked?</summary>
+    public const string DataVersion = "SELECT COALESCE(MAX(version), 0) FROM change_log";
+
+    /// <summary>Catalogue, measures and list types change rarely; this is read at most once a second.</summary>
     public const string Stamp = """
         SELECT (SELECT COALESCE(MAX(version), 0) FROM change_log) AS data_version,
                (SELECT COUNT(*) + COALESCE(SUM(current_version), 0) FROM measures) AS measures_stamp,
@@ -76,11 +79,16 @@ internal static class ListIndexSql
 /// Everything a bidding check needs, held in memory: the history of every record that feeds a list, by
 /// subject, and every version of every measure. Before each check one query reads the change log's head; only
 /// the subjects changed since are reloaded. A check therefore never misses a record committed (through any
-/// instance) before it began, and makes no database round trip per bidder.
+/// instance) before it began, and makes no database round trip per bidder. Changes to the catalogue, measures
+/// and list types made through another instance are seen within <see cref="ReferenceDataLifetime"/>.
 /// </summary>
-public sealed class ListIndex(DbDataSource db, ILogger<ListIndex> logger)
+public sealed class ListIndex(DbDataSource db, TimeProvider clock, ILogger<ListIndex> logger)
 {
+    /// <summary>How stale a change to the catalogue, the measures or the list types may be on another instance.</summary>
+    public static readonly TimeSpan ReferenceDataLifetime = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private DateTimeOffset _referenceDataReadAt;
     private readonly ConcurrentDictionary<string, RecordHistory[]> _bySubject = new(StringComparer.Ordinal);
     private volatile Snapshot? _snapshot;
 
@@ -88,11 +96,29 @@ public sealed class ListIndex(DbDataSource db, ILogger<ListIndex> logger)
     public async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
-        var stamp = await connection.QuerySingleAsync<StampRow>(new CommandDefinition(ListIndexSql.Stamp, cancellationToken: ct));
         var snapshot = _snapshot;
-        if (snapshot is not null && snapshot.Matches(stamp))
+        StampRow stamp;
+        if (snapshot is not null && clock.GetUtcNow() - _referenceDataReadAt < ReferenceDataLifetime)
         {
-            return snapshot;
+            var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(ListIndexSql.DataVersion, cancellationToken: ct));
+            if (version == snapshot.DataVersion)
+            {
+                return snapshot;
+            }
+
+            stamp = new StampRow
+            {
+                DataVersion = version, MeasuresStamp = snapshot.MeasuresStamp, CatalogueStamp = snapshot.CatalogueStamp, ListsStamp = snapshot.ListsStamp,
+            };
+        }
+        else
+        {
+            stamp = await connection.QuerySingleAsync<StampRow>(new CommandDefinition(ListIndexSql.Stamp, cancellationToken: ct));
+            _referenceDataReadAt = clock.GetUtcNow();
+            if (snapshot is not null && snapshot.Matches(stamp))
+            {
+                return snapshot;
+            }
         }
 
         await _refresh.WaitAsync(ct);
