@@ -3,6 +3,7 @@ using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Health;
 using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
@@ -44,6 +45,8 @@ app.MapClients();
 app.MapIdentifiers();
 app.MapCatalogue();
 app.MapRecords();
+app.MapLists();
+app.MapMeasures();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
