@@ -19,7 +19,6 @@ internal static class MeasureSql
                OR v.contexts LIKE @ContextLast ESCAPE '\' OR v.contexts LIKE @ContextWithin ESCAPE '\')
           AND (@ListCode IS NULL OR EXISTS (
                SELECT 1 FROM measure_list_types f WHERE f.measure_code = v.measure_code AND f.version = v.version AND f.list_code = @ListCode))
-        ORDER BY v.measure_code
         """;
 
     /// <summary>The lists each current version follows, in the lists' order.</summary>
@@ -28,7 +27,7 @@ internal static class MeasureSql
         FROM measures m
         JOIN measure_list_types l ON l.measure_code = m.code AND l.version = m.current_version
         JOIN list_types t ON t.code = l.list_code
-        ORDER BY l.measure_code, t.sort_order, l.list_code
+        ORDER BY t.sort_order, l.list_code
         """;
 
     public const string GetCurrent = $"""
@@ -85,7 +84,8 @@ internal sealed class MeasureRepository(DbDataSource db) : IMeasureRepository
         var rows = await connection.QueryAsync<MeasureRow>(new CommandDefinition(MeasureSql.List, parameters, cancellationToken: ct));
         var lists = (await connection.QueryAsync<ListCodeRow>(new CommandDefinition(MeasureSql.CurrentListCodes, cancellationToken: ct)))
             .ToLookup(l => l.MeasureCode, l => l.ListCode, StringComparer.Ordinal);
-        return rows.Select(r => r.ToDomain(lists[r.MeasureCode].ToList())).ToList();
+        // Ordered here: the engines' collations disagree on where a hyphen sorts.
+        return rows.OrderBy(r => r.MeasureCode, StringComparer.Ordinal).Select(r => r.ToDomain(lists[r.MeasureCode].ToList())).ToList();
     }
 
     public async Task<Measure?> GetAsync(string code, int? version, CancellationToken ct)
