@@ -181,7 +181,8 @@ public sealed class ListTests(Engine engine)
             seen[key] = (body.GetProperty("total").GetInt32(), ids.Contains(shared), ids.Contains(authorised));
         }
 
-        var lists = await api.CreateClient().GetFromJsonAsync<JsonElement>("/api/v1/lists");
+        using var anyone = api.CreateClient();
+        var lists = await anyone.GetFromJsonAsync<JsonElement>("/api/v1/lists");
         Assert.Multiple(() =>
         {
             Assert.That(seen[""], Is.EqualTo((demo, false, false)), "the public: 社会公开 only");
@@ -223,9 +224,9 @@ public sealed class ListTests(Engine engine)
             Assert.That(RecordIds(yesterday), Does.Not.Contain(id));
         });
 
-        var admin = await api.CreateClient("dev-admin").GetFromJsonAsync<JsonElement>(
-            $"/api/v1/lists/SXBZXR/entries?asOf={today.AddDays(-1):yyyy-MM-dd}");
-        var entry = admin.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("recordId").GetString() == id);
+        using var admin = api.CreateClient("dev-admin");
+        var seenByAdmin = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/lists/SXBZXR/entries?asOf={today.AddDays(-1):yyyy-MM-dd}");
+        var entry = seenByAdmin.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("recordId").GetString() == id);
         Assert.Multiple(() =>
         {
             Assert.That(Date(entry.GetProperty("from")), Is.EqualTo(Date(wanjia.GetProperty("from"))));
