@@ -4,6 +4,7 @@ using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Health;
 using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
@@ -52,6 +53,8 @@ app.MapClients();
 app.MapIdentifiers();
 app.MapCatalogue();
 app.MapRecords();
+app.MapLists();
+app.MapMeasures();
 app.MapChecks();
 
 await app.PrepareDatabaseAsync();
