@@ -45,6 +45,8 @@ public sealed record PendingCheck(Guid Id, Guid ClientId, string Context, DateOn
 public sealed class CheckLedger : IAsyncDisposable
 {
     private const int MaxGroup = 1000;
+    private const int CoalesceBelow = 8;
+    private static readonly TimeSpan CoalesceFor = TimeSpan.FromMilliseconds(1);
 
     private readonly DbDataSource _db;
     private readonly SqlDialect _dialect;
@@ -54,7 +56,7 @@ public sealed class CheckLedger : IAsyncDisposable
     private MerkleLog _log = new(Sm3TreeHash.Instance);
     private readonly SemaphoreSlim _logLock = new(1, 1);
     private readonly Channel<(PendingCheck Check, TaskCompletionSource<CheckReceipt> Done)> _queue =
-        Channel.CreateUnbounded<(PendingCheck, TaskCompletionSource<CheckReceipt>)>(new UnboundedChannelOptions { SingleReader = true });
+        Channel.CreateUnbounded<(PendingCheck, TaskCompletionSource<CheckReceipt>)>(); // (a single-reader channel cannot count)
     private readonly string? _writeLock;
     private readonly string _headCovering;
     private readonly Task _writer;
@@ -107,6 +109,13 @@ public sealed class CheckLedger : IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync())
         {
+            // Under load the clients of the last group are sending their next checks right now: a moment's wait
+            // lets them join this group instead of each starting a commit of its own.
+            if (reader.CanCount && reader.Count < CoalesceBelow)
+            {
+                await Task.Delay(CoalesceFor);
+            }
+
             var group = new List<(PendingCheck Check, TaskCompletionSource<CheckReceipt> Done)>();
             while (group.Count < MaxGroup && reader.TryRead(out var item))
             {
