@@ -11,7 +11,7 @@ public sealed partial class DemoDataTests
 
     // GB 32100-2015 check character over all 17 characters, then the GB 11714 check character
     // of the embedded organisation code (characters 9–17), whose letters count A=10 … Z=35.
-    private static bool IsValidUscc(string code)
+    internal static bool IsValidUscc(string code)
     {
         if (code.Length != 18 || code.Any(c => !UsccAlphabet.Contains(c, StringComparison.Ordinal)))
         {

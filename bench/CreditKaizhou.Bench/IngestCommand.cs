@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Domain.Records;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CreditKaizhou.Bench;
+
+/// <summary>
+/// Ingestion benchmark: records per second through POST /api/v1/records/batch (JSON and CSV, 10,000-row
+/// batches, the Release build of the service as its own process) against the same rows written directly
+/// through the record store in-process, on the same machine in one run.
+///   dotnet run -c Release --project bench/CreditKaizhou.Bench -- ingest [--postgres &lt;connection string&gt;] [--batches N]
+/// </summary>
+public static class IngestCommand
+{
+    private const int Rows = 10_000;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args)
+    {
+        var options = new CommandLine(args);
+        var batches = options.Int("--batches", 5);
+        var postgres = options.Option("--postgres");
+
+        var engines = new List<(string Provider, Func<string, string> Database)> { ("Sqlite", dir => $"Data Source={Path.Combine(dir, "bench.db")}") };
+        if (postgres is not null)
+        {
+            engines.Add(("Postgres", dir => PostgresDatabase(postgres, Path.GetFileName(dir))));
+        }
+
+        Console.WriteLine($"# Ingestion benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+        Console.WriteLine($"{batches} measured batches of {Rows} records each (after one warm-up batch); median records/s");
+        Console.WriteLine();
+        Console.WriteLine("| engine | direct (store in-process) | API, JSON | API, CSV | JSON / direct | CSV / direct |");
+        Console.WriteLine("|---|---|---|---|---|---|");
+        foreach (var (provider, database) in engines)
+        {
+            var direct = await DirectAsync(provider, database, batches);
+            var (json, csv) = await ThroughApiAsync(provider, database, batches);
+            Console.WriteLine($"| {provider} | {direct:N0} | {json:N0} | {csv:N0} | {json / direct:P0} | {csv / direct:P0} |");
+        }
+
+        return 0;
+    }
+
+    private static async Task<double> DirectAsync(string provider, Func<string, string> database, int batches)
+    {
+        var dir = Directory.CreateTempSubdirectory("ck-bench-direct-").FullName;
+        await using var app = await BenchHost.StartAsync(provider, database(dir), dir, TimeProvider.System, generatedCatalogue: false);
+        var intake = app.Services.GetRequiredService<RecordIntake>();
+        var store = app.Services.GetRequiredService<IRecordStore>();
+        var rates = new List<double>();
+        for (var b = 0; b <= batches; b++)
+        {
+            // Validation and normalisation happen before the clock starts: only the store's writing is timed.
+            var inputs = System.Text.Json.JsonSerializer.Deserialize<List<RecordInput?>>(BenchRows.Json(BenchRows.Rows($"D{b}-", Rows)),
+                new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web))!;
+            var prepared = await intake.PrepareAsync("SCJGJ", inputs, default);
+            var submissions = prepared.Rows.Select(r => r.Submission ?? throw new InvalidOperationException(string.Join("; ", r.Errors!.Select(e => e.Key + ": " + e.Value[0])))).ToList();
+            var watch = Stopwatch.StartNew();
+            var results = await store.WriteAsync(submissions, null, DateTimeOffset.UtcNow, default);
+            watch.Stop();
+            if (results.Any(r => r.Outcome != RecordOutcome.Stored))
+            {
+                throw new InvalidOperationException("The direct batch did not store every record.");
+            }
+
+            if (b > 0)
+            {
+                rates.Add(Rows / watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        return Median(rates);
+    }
+
+    private static async Task<(double Json, double Csv)> ThroughApiAsync(string provider, Func<string, string> database, int batches)
+    {
+        var dir = Directory.CreateTempSubdirectory("ck-bench-api-").FullName;
+        var port = FreePort();
+        var dll = Path.Combine(AppContext.BaseDirectory, "CreditKaizhou.Api.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"]) { WorkingDirectory = dir, UseShellExecute = false, RedirectStandardOutput = true };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["Database__Provider"] = provider;
+        start.Environment["ConnectionStrings__CreditKaizhou"] = database(dir);
+        start.Environment["Seed__GeneratedCatalogue"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        using var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        try
+        {
+            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromMinutes(5) };
+            client.DefaultRequestHeaders.Add("X-Api-Key", "dev-dept-scjgj");
+            for (var i = 0; ; i++)
+            {
+                try
+                {
+                    if ((await client.GetAsync("/health/ready")).IsSuccessStatusCode)
+                    {
+                        break;
+                    }
+                }
+                catch (HttpRequestException) when (i < 600)
+                {
+                }
+
+                await Task.Delay(100);
+            }
+
+            var json = await RateAsync(client, "J", BenchRows.Json, "application/json", batches);
+            var csv = await RateAsync(client, "C", BenchRows.Csv, "text/csv", batches);
+            return (json, csv);
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task<double> RateAsync(HttpClient client, string prefix, Func<IEnumerable<BenchRows.Row>, byte[]> encode, string mediaType,
+        int batches)
+    {
+        var rates = new List<double>();
+        for (var b = 0; b <= batches; b++)
+        {
+            var body = encode(BenchRows.Rows($"{prefix}{b}-", Rows));
+            using var content = new ByteArrayContent(body);
+            content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            var watch = Stopwatch.StartNew();
+            using var response = await client.PostAsync($"/api/v1/records/batch?catalogueCode={BenchRows.CatalogueCode}", content);
+            var answer = await response.Content.ReadAsStringAsync();
+            watch.Stop();
+            if (!response.IsSuccessStatusCode || !answer.Contains($"\"accepted\":{Rows},", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"The {mediaType} batch was not fully accepted: {answer[..Math.Min(answer.Length, 500)]}");
+            }
+
+            if (b > 0)
+            {
+                rates.Add(Rows / watch.Elapsed.TotalSeconds);
+            }
+        }
+
+        return Median(rates);
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static string PostgresDatabase(string server, string name)
+    {
+        var database = "bench_" + new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+        using var connection = new Npgsql.NpgsqlConnection(server);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"CREATE DATABASE {database}";
+        command.ExecuteNonQuery();
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    }
+}
