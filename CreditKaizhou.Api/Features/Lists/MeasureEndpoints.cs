@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CreditKaizhou.Api.Infrastructure.Auth;
+using CreditKaizhou.Api.Infrastructure.Http;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.Problems;
 using CreditKaizhou.Api.Infrastructure.Validation;
@@ -43,7 +44,7 @@ public static class MeasureEndpoints
             return NotFound(code, version);
         }
 
-        response.Headers.ETag = ETag(measure.Version);
+        response.Headers.ETag = VersionETags.Of(measure.Version);
         return TypedResults.Ok(MeasureResponse.From(measure));
     }
 
@@ -59,7 +60,7 @@ public static class MeasureEndpoints
                 ProblemTypes.Conflict);
         }
 
-        response.Headers.ETag = ETag(1);
+        response.Headers.ETag = VersionETags.Of(1);
         return TypedResults.Created($"/api/v1/measures/{measure.Code}", MeasureResponse.From((await measures.GetAsync(measure.Code, 1, ct))!));
     }
 
@@ -68,7 +69,7 @@ public static class MeasureEndpoints
         string code, UpdateMeasureRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, IMeasureRepository measures,
         TimeProvider clock, ClaimsPrincipal user, HttpResponse response, CancellationToken ct)
     {
-        if (ParseETag(ifMatch) is not { } expected)
+        if (VersionETags.Parse(ifMatch) is not { } expected)
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status428PreconditionRequired, Text.T(
                 "修改措施须在 If-Match 请求头中给出所读版本的 ETag（例如 \"1\"）。",
@@ -81,23 +82,18 @@ public static class MeasureEndpoints
                 return NotFound(code, null);
             case MeasureVersionOutcome.Stale:
                 var current = await measures.GetAsync(code, null, ct);
-                response.Headers.ETag = ETag(current!.Version);
+                response.Headers.ETag = VersionETags.Of(current!.Version);
                 return ProblemDetailsExtensions.Problem(StatusCodes.Status412PreconditionFailed, Text.T(
                     $"措施 {code} 当前为第 {current.Version} 版，而请求基于第 {expected} 版；请重新读取后再修改。",
                     $"Measure {code} is at version {current.Version}, but the change was based on version {expected}; read it again and retry."),
                     ProblemTypes.PreconditionFailed);
             default:
-                response.Headers.ETag = ETag(expected + 1);
+                response.Headers.ETag = VersionETags.Of(expected + 1);
                 return TypedResults.Ok(MeasureResponse.From((await measures.GetAsync(code, expected + 1, ct))!));
         }
     }
 
-    public static string ETag(int version) => $"\"{version}\"";
 
-    private static int? ParseETag(string? header) =>
-        header is not null && int.TryParse(header.Trim().Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var version) && version > 0
-            ? version
-            : null;
 
     private static ProblemHttpResult NotFound(string code, int? version) => ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound,
         version is null
