@@ -1,11 +1,14 @@
 using CreditKaizhou.Api.Features.Catalogue;
+using CreditKaizhou.Api.Features.Checks;
 using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Health;
 using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
+using CreditKaizhou.Api.Infrastructure.Diagnostics;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.OpenApi;
 using CreditKaizhou.Api.Infrastructure.Privacy;
@@ -16,7 +19,12 @@ using CreditKaizhou.Api.Seed;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
+builder.Services.ConfigureHttpJsonOptions(o =>
+{
+    o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+    // Chinese as itself, not \uXXXX: a third of the size, and readable in logs and by integrators.
+    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+});
 builder.Services.AddDatabase();
 builder.Services.AddRepositories();
 builder.Services.AddPrivacy();
@@ -31,6 +39,7 @@ builder.Services.AddDevelopmentSeed();
 
 var app = builder.Build();
 
+app.UseServerTiming();
 app.UseRequestLocalization();
 app.UseApiProblemDetails();
 app.UseRouting();
@@ -44,6 +53,9 @@ app.MapClients();
 app.MapIdentifiers();
 app.MapCatalogue();
 app.MapRecords();
+app.MapLists();
+app.MapMeasures();
+app.MapChecks();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

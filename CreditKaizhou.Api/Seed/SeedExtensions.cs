@@ -20,8 +20,9 @@ public static class SeedExtensions
     /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
-        // Resolved now so that a missing privacy key stops the service at start, not at the first person record.
+        // Resolved now so that a missing privacy or receipt key stops the service at start, not at the first person record.
         app.Services.GetRequiredService<PersonalIdProtector>();
+        app.Services.GetRequiredService<Features.Checks.Receipts.ReceiptKeys>();
         if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStartup)
         {
             await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);

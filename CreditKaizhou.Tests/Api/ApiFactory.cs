@@ -29,6 +29,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         _settings = settings ?? new Dictionary<string, string?>();
     }
 
+    /// <summary>The secrets every environment but Development must be given.</summary>
+    public static Dictionary<string, string?> ProductionSecrets() => new()
+    {
+        ["Privacy:IdNumberKey"] = Convert.ToBase64String(new byte[32]),
+        ["Receipts:PrivateKeyPem"] = CreditKaizhou.Api.Features.Checks.Receipts.ReceiptKeys.GeneratePrivateKeyPem(),
+    };
+
     public Engine Engine => _engine;
 
     public string ConnectionString => _connectionString;
@@ -37,6 +44,13 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var connectionString = await TestEngines.CreateDatabaseAsync(engine);
+        return StartOn(engine, connectionString, environment, services, settings);
+    }
+
+    /// <summary>Another instance of the service on an existing database, as behind a load balancer.</summary>
+    public static ApiFactory StartOn(Engine engine, string connectionString, string environment = "Development",
+        Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? settings = null)
+    {
         var factory = new ApiFactory(engine, connectionString, environment, services, settings);
         _ = factory.Server; // starts the host: migrations and seed run now
         return factory;

@@ -131,7 +131,7 @@ public sealed class AuthenticationTests(Engine engine)
     public async Task DemoKeys_OutsideDevelopment_DoNotExist()
     {
         await using var production = await ApiFactory.StartAsync(engine, environment: "Production",
-            settings: new Dictionary<string, string?> { ["Privacy:IdNumberKey"] = Convert.ToBase64String(new byte[32]) });
+            settings: ApiFactory.ProductionSecrets());
         using var client = production.CreateClient("dev-admin");
         using var response = await client.GetAsync("/api/v1/me");
 

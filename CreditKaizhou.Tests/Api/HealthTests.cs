@@ -29,11 +29,9 @@ public sealed class HealthTests
     public async Task Ready_WhenTheDatabaseIsNotThere_Returns503WhileLiveStays200()
     {
         // Migrations off and an empty database: the service runs but cannot serve data.
-        await using var api = await ApiFactory.StartAsync(environment: "Production", settings: new Dictionary<string, string?>
-        {
-            ["Database:MigrateOnStartup"] = "false",
-            ["Privacy:IdNumberKey"] = Convert.ToBase64String(new byte[32]),
-        });
+        var settings = ApiFactory.ProductionSecrets();
+        settings["Database:MigrateOnStartup"] = "false";
+        await using var api = await ApiFactory.StartAsync(environment: "Production", settings: settings);
         using var client = api.CreateClient();
 
         using var live = await client.GetAsync("/health/live");

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CreditKaizhou.Api.Infrastructure.Auth;
+using CreditKaizhou.Api.Infrastructure.Http;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.Paging;
 using CreditKaizhou.Api.Infrastructure.Problems;
@@ -48,7 +49,7 @@ public static class CatalogueEndpoints
             return NotFound(code, version);
         }
 
-        response.Headers.ETag = ETag(entry.Version);
+        response.Headers.ETag = VersionETags.Of(entry.Version);
         return TypedResults.Ok(CatalogueEntryResponse.From(entry));
     }
 
@@ -64,7 +65,7 @@ public static class CatalogueEndpoints
                 ProblemTypes.Conflict);
         }
 
-        response.Headers.ETag = ETag(1);
+        response.Headers.ETag = VersionETags.Of(1);
         return TypedResults.Created($"/api/v1/catalogue/{entry.Code}", CatalogueEntryResponse.From(entry));
     }
 
@@ -78,7 +79,7 @@ public static class CatalogueEndpoints
             return invalid;
         }
 
-        if (ParseETag(ifMatch) is not { } expected)
+        if (VersionETags.Parse(ifMatch) is not { } expected)
         {
             return ProblemDetailsExtensions.Problem(StatusCodes.Status428PreconditionRequired, Text.T(
                 "修改目录须在 If-Match 请求头中给出所读版本的 ETag（例如 \"1\"）。",
@@ -98,23 +99,18 @@ public static class CatalogueEndpoints
                 return NotFound(code, null);
             case CatalogueVersionOutcome.Stale:
                 var current = await catalogue.GetAsync(code, null, ct);
-                response.Headers.ETag = ETag(current!.Version);
+                response.Headers.ETag = VersionETags.Of(current!.Version);
                 return ProblemDetailsExtensions.Problem(StatusCodes.Status412PreconditionFailed, Text.T(
                     $"目录 {code} 当前为第 {current.Version} 版，而请求基于第 {expected} 版；请重新读取后再修改。",
                     $"Entry {code} is at version {current.Version}, but the change was based on version {expected}; read it again and retry."),
                     ProblemTypes.PreconditionFailed);
             default:
-                response.Headers.ETag = ETag(entry.Version);
+                response.Headers.ETag = VersionETags.Of(entry.Version);
                 return TypedResults.Ok(CatalogueEntryResponse.From(entry));
         }
     }
 
-    public static string ETag(int version) => $"\"{version}\"";
 
-    private static int? ParseETag(string? header) =>
-        header is not null && int.TryParse(header.Trim().Replace("W/", "", StringComparison.Ordinal).Trim('"'), out var version) && version > 0
-            ? version
-            : null;
 
     private static ProblemHttpResult NotFound(string code, int? version) => ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound,
         version is null

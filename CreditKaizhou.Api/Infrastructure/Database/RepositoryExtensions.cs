@@ -1,13 +1,17 @@
 using CreditKaizhou.Api.Features.Catalogue;
+using CreditKaizhou.Api.Features.Checks;
+using CreditKaizhou.Api.Features.Checks.Receipts;
 using CreditKaizhou.Api.Features.Clients;
 using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Domain.Catalogue;
 using CreditKaizhou.Domain.Records;
 using CreditKaizhou.Domain.Identifiers;
 using CreditKaizhou.Domain.Clients;
 using CreditKaizhou.Domain.Departments;
+using CreditKaizhou.Domain.Lists;
 
 namespace CreditKaizhou.Api.Infrastructure.Database;
 
@@ -24,7 +28,14 @@ public static class RepositoryExtensions
         services.AddSingleton<IRecordChanges, RecordChanges>();
         services.AddSingleton<RecordQueries>();
         services.AddSingleton<RecordIntake>();
+        services.AddSingleton<IListRepository, ListRepository>();
+        services.AddSingleton<IMeasureRepository, MeasureRepository>();
         services.AddOptions<RecordOptions>().BindConfiguration(RecordOptions.Section);
+        services.AddReceipts();
+        services.AddSingleton<ListIndex>();
+        services.AddSingleton<CheckLedger>();
+        services.AddSingleton<CheckService>();
+        services.AddSingleton<CheckRepository>();
         return services;
     }
 }

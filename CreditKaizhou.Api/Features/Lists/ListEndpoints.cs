@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Infrastructure.Localization;
+using CreditKaizhou.Api.Infrastructure.Paging;
+using CreditKaizhou.Api.Infrastructure.Problems;
+using CreditKaizhou.Api.Infrastructure.Validation;
+using CreditKaizhou.Domain.Access;
+using CreditKaizhou.Domain.Lists;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CreditKaizhou.Api.Features.Lists;
+
+/// <summary>
+/// Red and black lists (守信激励对象 / 严重失信主体名单). Membership is not stored: it is replayed from each list-feeding
+/// record's revisions and events as known now (<see cref="ListMembership.AsKnownAt"/>), the same rule a check uses.
+/// </summary>
+public static class ListEndpoints
+{
+    public static IEndpointRouteBuilder MapLists(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1/lists").WithTags("Lists").WithValidation();
+        group.MapGet("/", ListListTypes).WithName(nameof(ListListTypes));
+        group.MapGet("/{listCode}/entries", ListListEntries).WithName(nameof(ListListEntries)).ProducesProblem(StatusCodes.Status404NotFound);
+        return app;
+    }
+
+    /// <summary>Every list type with the number of subjects on it today (Beijing day).</summary>
+    public static async Task<Ok<ListTypesResponse>> ListListTypes(IListRepository lists, TimeProvider clock, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var today = ListMembership.DayOf(now);
+        var types = await lists.ListTypesAsync(ct);
+        var active = ActiveEntries(await lists.ListedRecordsAsync(null, ct), now, today)
+            .GroupBy(a => a.Entry.ListCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Entry.SubjectKey).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        return TypedResults.Ok(new ListTypesResponse(today,
+            types.Select(t => ListTypeResponse.From(t, active.GetValueOrDefault(t.Type.Code))).ToList()));
+    }
+
+    /// <summary>
+    /// The entries active on <c>asOf</c> (default today), newest listing first, as the caller may see them: the public
+    /// only those of 社会公开 records inside their publicity window, government users also 政务共享 ones, 授权查询 ones
+    /// only the credit office and the providing department.
+    /// </summary>
+    public static async Task<Results<Ok<PagedResponse<ListEntryResponse>>, ProblemHttpResult>> ListListEntries(
+        string listCode, [AsParameters] PageRequest paging, [AsParameters] ListEntriesQuery query, IListRepository lists,
+        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+    {
+        if (await lists.GetTypeAsync(listCode, ct) is null)
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status404NotFound,
+                Text.T($"没有代码为 {listCode} 的名单。", $"There is no list with code {listCode}."), ProblemTypes.NotFound);
+        }
+
+        var now = clock.GetUtcNow();
+        var today = ListMembership.DayOf(now);
+        var viewer = RecordEndpoints.ViewerOf(user);
+        var visible = ActiveEntries(await lists.ListedRecordsAsync(listCode, ct), now, query.AsOf ?? today)
+            .Where(a => DisclosurePolicy.CanSee(viewer, a.Record.Disclosure, a.Record.DepartmentCode, a.Record.IsPublicOn(today), a.Record.Revoked))
+            .OrderByDescending(a => a.Entry.From)
+            .ThenBy(a => a.Record.Subject.DisplayCode, StringComparer.Ordinal)
+            .ThenBy(a => a.Entry.RecordId)
+            .ToList();
+        var page = visible.Skip(paging.Skip).Take(paging.EffectivePageSize).Select(a => ListEntryResponse.Create(a.Record, a.Entry)).ToList();
+        return TypedResults.Ok(paging.Respond(page, visible.Count));
+    }
+
+    private static IEnumerable<(ListedRecord Record, ListEntry Entry)> ActiveEntries(IEnumerable<ListedRecord> records, DateTimeOffset knownAt,
+        DateOnly day) =>
+        records
+            .Select(r => (Record: r, Entry: ListMembership.AsKnownAt(r.History, knownAt)))
+            .Where(a => a.Entry is not null && a.Entry.IsActiveOn(day))
+            .Select(a => (a.Record, a.Entry!));
+}
+
+public sealed record ListEntriesQuery([FromQuery(Name = "asOf")] DateOnly? AsOf);
+
+/// <summary>The list types; <c>activeCount</c> counts the subjects listed on <c>asOf</c>, today's Beijing day.</summary>
+public sealed record ListTypesResponse(DateOnly AsOf, IReadOnlyList<ListTypeResponse> Items);
+
+public sealed record ListTypeResponse(string Code, string Name, string Colour, string Description, string LegalBasis,
+    int? DefaultDurationMonths, string RemovalRule, int ActiveCount)
+{
+    public static ListTypeResponse From(ListTypeDetails t, int activeCount) => new(t.Type.Code, t.Type.Name, t.Type.Colour.Code(),
+        t.Description, t.Type.LegalBasis, t.DefaultDurationMonths, t.RemovalRule, activeCount);
+}
+
+/// <summary>One listing: the subject by its display code (a person's ID number only masked), the record and its days.</summary>
+public sealed record ListEntryResponse(RecordSubjectResponse Subject, Guid RecordId, string CatalogueCode, string DepartmentCode,
+    DateOnly From, DateOnly? To)
+{
+    public static ListEntryResponse Create(ListedRecord r, ListEntry e) => new(
+        new RecordSubjectResponse(r.Subject.DisplayCode, r.Subject.Name, r.Subject.Type), e.RecordId, r.CatalogueCode, r.DepartmentCode,
+        e.From, e.To);
+}
