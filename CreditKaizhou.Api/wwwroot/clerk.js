@@ -106,6 +106,7 @@
   const slot = (root, name) => root.querySelector(`[data-slot="${name}"]`);
   const dateText = (value) => value || '—';
   const period = (from, to) => `${dateText(from)} 至 ${to || '长期'}`;
+  const nowrap = (text) => el('span', { className: 'nowrap' }, text);
 
   function instantText(value) {
     if (!value) return '—';
@@ -114,8 +115,8 @@
     }).format(new Date(value));
   }
 
-  function table(caption, headings, rows) {
-    return el('table', { className: 'data' },
+  function table(caption, headings, rows, className = '') {
+    return el('table', { className: `data ${className}`.trim() },
       el('caption', { className: 'visually-hidden' }, caption),
       el('thead', null, el('tr', null, headings.map((h) => el('th', { scope: 'col' }, h)))),
       el('tbody', null, rows.map((cells) => el('tr', null, cells.map((c) => el('td', null, c))))));
@@ -375,7 +376,7 @@
     }
     return [...groups].map(([category, items]) => el('section', { className: 'record-group' },
       el('h4', null, category, el('span', { className: 'muted' }, ` ${items.length} 条`)),
-      table(category, ['信息项', '决定日期', '提供部门', '性质', '有效期', '状态', '详细信息'], items.map(recordCells))));
+      table(category, ['信息项', '决定日期', '提供部门', '性质与状态', '有效期', '详细信息'], items.map(recordCells), 'records')));
   }
 
   function recordCells(record) {
@@ -386,11 +387,10 @@
     const fields = Object.entries(record.fields || {});
     return [
       record.catalogueName,
-      dateText(record.decisionDate),
+      nowrap(dateText(record.decisionDate)),
       record.departmentName || record.departmentCode,
-      [polarity, badge(label('disclosure', record.disclosure), 'match')],
-      period(record.effectiveFrom, record.effectiveTo),
-      status,
+      [polarity, badge(label('disclosure', record.disclosure), 'match'), status],
+      [nowrap(`${dateText(record.effectiveFrom)} 至`), ' ', nowrap(record.effectiveTo || '长期')],
       fields.length
         ? el('details', null, el('summary', null, `${fields.length} 项`),
           el('dl', { className: 'fields' }, fields.flatMap(([k, v]) => [el('dt', null, k), el('dd', null, fieldText(v))])))
@@ -430,7 +430,7 @@
       });
       const html = await api(`/api/v1/reports/${encodeURIComponent(issued.reportNumber)}`, { accept: 'text/html' });
       error.textContent = '';
-      showReport(html, issued);
+      await showReport(html, issued);
     } catch (failure) {
       const details = Object.values(failure.problem?.errors || {}).flat();
       error.replaceChildren(...[messageOf(failure), ...details].map((p) => el('p', null, p)));
@@ -439,32 +439,19 @@
     }
   }
 
-  // The report is the service's own page. It is shown in a sandboxed frame (no script runs in it)
-  // that inherits this page's Content-Security-Policy, which refuses inline styles; so its styles
-  // are applied through the CSS object model, which the policy does not govern.
-  function showReport(html, issued) {
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
-    parsed.querySelectorAll('script').forEach((s) => s.remove());
-    const css = [...parsed.querySelectorAll('style')].map((s) => {
-      s.remove();
-      return s.textContent;
-    }).join('\n');
-    parsed.querySelectorAll('[style]').forEach((node) => {
-      node.setAttribute('data-inline-style', node.getAttribute('style'));
-      node.removeAttribute('style');
-    });
-
+  // The report is the service's own page. It is written into report-frame.html, a same-origin frame
+  // that is sandboxed (no script runs in it) and served with its own policy, which admits the
+  // report's inline styles and data: QR image; this page's stricter policy stays untouched.
+  async function showReport(html, issued) {
     const frame = $('report-frame');
-    frame.addEventListener('load', () => {
-      const doc = frame.contentDocument;
-      const sheet = new frame.contentWindow.CSSStyleSheet();
-      sheet.replaceSync(css);
-      doc.adoptedStyleSheets = [sheet];
-      doc.querySelectorAll('[data-inline-style]').forEach((node) => {
-        node.style.cssText = node.getAttribute('data-inline-style');
-      });
-    }, { once: true });
-    frame.srcdoc = `<!DOCTYPE html>${parsed.documentElement.outerHTML}`;
+    await new Promise((resolve) => {
+      frame.addEventListener('load', resolve, { once: true });
+      frame.src = 'report-frame.html';
+    });
+    const doc = frame.contentDocument;
+    doc.open();
+    doc.write(html);
+    doc.close();
 
     $('report-meta').replaceChildren(
       el('span', null, '报告编号 ', el('strong', { id: 'issued-report-number' }, issued.reportNumber)),

@@ -7,25 +7,35 @@ namespace CreditKaizhou.Api.Infrastructure.ClerkPage;
 /// </summary>
 public static class ClerkPageExtensions
 {
-    /// <summary>
-    /// Scripts, styles and fetches from the service itself and nothing else: no inline script, no
-    /// third-party origin. Images may also be <c>data:</c> URLs, because the printable report shown in
-    /// the page's frame inherits this policy and carries its QR code as one.
-    /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    /// <summary>The empty document the page writes a printable report into.</summary>
+    public const string ReportFrame = "/report-frame.html";
+
+    /// <summary>Scripts, styles, images and fetches from the service itself and nothing else; no inline script.</summary>
+    public const string PagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-src 'self'; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    /// <summary>
+    /// The report frame holds the service's printable report, which carries its styles inline and its QR code
+    /// as a <c>data:</c> image: those are allowed there, and nothing else — no script at all, nothing fetched.
+    /// A frame written by the page keeps this policy; a <c>srcdoc</c> or <c>blob:</c> frame would inherit the
+    /// page's, which refuses inline styles.
+    /// </summary>
+    public const string ReportFramePolicy =
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
 
     public static IApplicationBuilder UseClerkPage(this IApplicationBuilder app) => app
         .UseDefaultFiles()
-        .UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddSecurityHeaders(context.Context.Response.Headers) });
+        .UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddSecurityHeaders(context.Context) });
 
-    private static void AddSecurityHeaders(IHeaderDictionary headers)
+    private static void AddSecurityHeaders(HttpContext http)
     {
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        var headers = http.Response.Headers;
+        var isReportFrame = http.Request.Path.Equals(ReportFrame, StringComparison.OrdinalIgnoreCase);
+        headers.ContentSecurityPolicy = isReportFrame ? ReportFramePolicy : PagePolicy;
+        headers.XFrameOptions = isReportFrame ? "SAMEORIGIN" : "DENY";
         headers["Referrer-Policy"] = "no-referrer";
         headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
         // The page is small and changes with the service: always revalidate (a 304 costs next to nothing).
         headers.CacheControl = "no-cache";
     }
