@@ -37,7 +37,9 @@
   };
 
   const $ = (id) => document.getElementById(id);
-  const state = { key: null, searchTimer: 0, search: null, query: '', page: 1, subject: null, records: [], recordTotal: 0 };
+  const state = {
+    key: null, searchTimer: 0, search: null, query: '', page: 1, opening: 0, subject: null, records: [],
+  };
 
   class ApiError extends Error {
     constructor(status, problem) {
@@ -124,7 +126,8 @@
 
   // ---- Sign-in ----------------------------------------------------------------------------------
 
-  async function signIn(key, quiet) {
+  // resumed: the key kept from earlier in this tab (a reload), checked again before it is used.
+  async function signIn(key, resumed) {
     const error = $('sign-in-error');
     error.textContent = '';
     if (!key) {
@@ -135,6 +138,7 @@
     try {
       const me = await request('/api/v1/me', { key });
       if (me.role !== 'clerk' && me.role !== 'admin') {
+        sessionStorage.removeItem(KEY_STORAGE);
         error.textContent = MESSAGES.notClerk;
         return;
       }
@@ -147,11 +151,11 @@
       $('workspace').hidden = false;
       $('search-input').focus();
     } catch (failure) {
-      sessionStorage.removeItem(KEY_STORAGE);
-      if (!quiet) {
-        error.textContent = failure.status === 401 ? MESSAGES.wrongKey : messageOf(failure);
-        $('api-key').select();
-      }
+      // A refused key is forgotten; one that could not be checked (service unreachable) is kept for a retry.
+      if (failure.status === 401) sessionStorage.removeItem(KEY_STORAGE);
+      if (failure.status !== 401) error.textContent = messageOf(failure);
+      else error.textContent = resumed ? MESSAGES.expired : MESSAGES.wrongKey;
+      $('api-key').select();
     } finally {
       $('sign-in-button').disabled = false;
     }
@@ -260,17 +264,21 @@
   }
 
   async function openSubject(code) {
+    // Only the subject chosen last is shown, however the answers arrive.
+    const opening = ++state.opening;
     const pane = $('profile-pane');
     pane.setAttribute('aria-busy', 'true');
     $('profile-error').textContent = '';
     try {
       const params = new URLSearchParams({ purpose: QUERY_PURPOSE });
       const profile = await api(`/api/v1/subjects/${encodeURIComponent(code)}?${params}`);
+      if (opening !== state.opening) return;
       state.subject = profile;
       renderProfile(profile);
       await loadRecords(false);
       slot($('profile'), 'name').focus();
     } catch (error) {
+      if (opening !== state.opening) return;
       $('profile-error').textContent = error.status === 404 ? '没有找到该主体，或您无权查看其信息。' : messageOf(error);
     } finally {
       pane.setAttribute('aria-busy', 'false');
@@ -353,7 +361,6 @@
       const result = await api(`/api/v1/subjects/${encodeURIComponent(code)}/records?${params}`);
       if (state.subject?.code !== code) return;
       state.records = more ? state.records.concat(result.items) : result.items;
-      state.recordTotal = result.total;
       slot(view, 'record-total').textContent = `（共 ${result.total} 条）`;
       target.replaceChildren(...recordGroups(state.records));
       if (state.records.length < result.total) {

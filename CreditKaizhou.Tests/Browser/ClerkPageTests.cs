@@ -134,6 +134,26 @@ public sealed partial class ClerkPageTests
         });
     }
 
+    [Test]
+    public async Task SignedInClerk_StaysSignedInOnReloadAndSignOutForgetsTheKey()
+    {
+        var page = await OpenPageAsync();
+        var shots = new Screenshots(page);
+        await page.GetByLabel("窗口密钥").FillAsync(ClerkKey);
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "登录" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Searchbox)).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(page.GetByRole(AriaRole.Searchbox)).ToBeVisibleAsync();
+        await AssertKeyKeptOnlyInSessionStorageAsync(page);
+
+        await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "退出登录" }).ClickAsync();
+        await Expect(page.GetByLabel("窗口密钥")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Searchbox)).Not.ToBeVisibleAsync();
+        await shots.TakeAsync("signed-out", "After 退出登录: the sign-in form again, the key forgotten");
+        Assert.That(await page.EvaluateAsync<int>("() => sessionStorage.length"), Is.Zero, "signing out forgets the key");
+    }
+
     private async Task<IPage> OpenPageAsync()
     {
         var page = await _context!.NewPageAsync();
