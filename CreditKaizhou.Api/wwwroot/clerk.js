@@ -33,12 +33,13 @@
     expired: '密钥已失效或已被吊销，请重新登录。',
     offline: '无法连接信用平台服务，请检查网络后重试。',
     tooShort: '请至少输入 2 个字。',
+    personNeedsIdNumber: '查看自然人的信用档案，请在搜索框中输入其完整的 18 位身份证号码。',
     forbidden: '当前密钥无权执行此操作。',
   };
 
   const $ = (id) => document.getElementById(id);
   const state = {
-    key: null, searchTimer: 0, search: null, query: '', page: 1, opening: 0, subject: null, records: [],
+    key: null, searchTimer: 0, search: null, query: '', page: 1, opening: 0, subject: null, subjectCode: null, records: [],
   };
 
   class ApiError extends Error {
@@ -216,9 +217,10 @@
       list.append(...result.items.map(resultItem));
       const shown = list.children.length;
       $('search-pager').hidden = shown >= result.total;
+      const total = result.totalExact === false ? `超过 ${result.total} 个` : `${result.total} 个`;
       $('search-status').textContent = result.total === 0
         ? `没有找到与“${query}”相符的主体。`
-        : `找到 ${result.total} 个主体${shown < result.total ? `，已显示 ${shown} 个` : ''}。`;
+        : `找到 ${total}主体${shown < result.total ? `，已显示 ${shown} 个` : ''}${result.totalExact === false ? '，请输入更具体的名称' : ''}。`;
     } catch (error) {
       if (error.name === 'AbortError') return;
       $('search-status').textContent = error.problem?.errors?.q?.[0] || messageOf(error);
@@ -234,8 +236,15 @@
         badge(label('status', subject.status), subject.status === 'active' ? 'active' : 'gone'),
         subject.black && badge('严重失信', 'black'),
         subject.red && badge('守信激励', 'red')));
-    button.addEventListener('click', () => openSubject(subject.code));
+    button.addEventListener('click', () => openSubject(lookupCode(subject)));
     return el('li', null, button);
+  }
+
+  // A person is listed under the masked ID number; the profile needs the full number, which the
+  // clerk has only when the search was by that number.
+  function lookupCode(subject) {
+    if (!subject.code.includes('*')) return subject.code;
+    return subject.match === 'code' && CODE_PATTERN.test(state.query) ? state.query : null;
   }
 
   // Arrow keys move between the search box and the results; Escape goes back to typing.
@@ -257,6 +266,7 @@
 
   function closeProfile() {
     state.subject = null;
+    state.subjectCode = null;
     $('profile').replaceChildren();
     $('profile').hidden = true;
     $('profile-empty').hidden = false;
@@ -266,14 +276,20 @@
   async function openSubject(code) {
     // Only the subject chosen last is shown, however the answers arrive.
     const opening = ++state.opening;
+    $('profile-error').textContent = '';
+    if (!code) {
+      closeProfile();
+      $('profile-error').textContent = MESSAGES.personNeedsIdNumber;
+      return;
+    }
     const pane = $('profile-pane');
     pane.setAttribute('aria-busy', 'true');
-    $('profile-error').textContent = '';
     try {
       const params = new URLSearchParams({ purpose: QUERY_PURPOSE });
       const profile = await api(`/api/v1/subjects/${encodeURIComponent(code)}?${params}`);
       if (opening !== state.opening) return;
       state.subject = profile;
+      state.subjectCode = code;
       renderProfile(profile);
       await loadRecords(false);
       slot($('profile'), 'name').focus();
@@ -349,7 +365,7 @@
 
   async function loadRecords(more) {
     const view = $('profile');
-    const code = state.subject?.code;
+    const code = state.subjectCode;
     if (!code) return;
     const page = more ? Math.floor(state.records.length / RECORD_PAGE_SIZE) + 1 : 1;
     const params = new URLSearchParams({
@@ -359,7 +375,7 @@
     const target = slot(view, 'records');
     try {
       const result = await api(`/api/v1/subjects/${encodeURIComponent(code)}/records?${params}`);
-      if (state.subject?.code !== code) return;
+      if (state.subjectCode !== code) return;
       state.records = more ? state.records.concat(result.items) : result.items;
       slot(view, 'record-total').textContent = `（共 ${result.total} 条）`;
       target.replaceChildren(...recordGroups(state.records));
@@ -431,11 +447,13 @@
       const issued = await api('/api/v1/reports', {
         method: 'POST',
         body: {
-          subjectCode: state.subject.code, purpose,
+          subjectCode: state.subjectCode, purpose,
           requester: { name, idNumber: idNumber || null }, authorised: $('report-authorised').checked,
         },
       });
-      const html = await api(`/api/v1/reports/${encodeURIComponent(issued.reportNumber)}`, { accept: 'text/html' });
+      // With its verification code the printed page shows the code and its QR code verifies at a scan.
+      const code = new URLSearchParams({ code: issued.verificationCode });
+      const html = await api(`/api/v1/reports/${encodeURIComponent(issued.reportNumber)}?${code}`, { accept: 'text/html' });
       error.textContent = '';
       await showReport(html, issued);
     } catch (failure) {
