@@ -73,13 +73,20 @@ public sealed partial class ClerkPageTests
         await Expect(page.Locator("#clerk-name")).Not.ToBeEmptyAsync();
         await shots.TakeAsync("signed-in", "Signed in with the clerk key: the search box, the clerk's name, 退出登录");
 
-        await page.GetByRole(AriaRole.Searchbox).PressSequentiallyAsync("开州", new LocatorPressSequentiallyOptions { Delay = 80 });
-        var result = page.Locator("#search-results button.result").Filter(new LocatorFilterOptions { HasText = BlackListed });
-        await Expect(result).ToBeVisibleAsync();
-        await Expect(result.Locator(".badge-black")).ToHaveTextAsync("严重失信");
+        var search = page.GetByRole(AriaRole.Searchbox);
+        var results = page.Locator("#search-results button.result");
+        await search.PressSequentiallyAsync("开州", new LocatorPressSequentiallyOptions { Delay = 80 });
         await Expect(page.Locator("#search-status")).ToContainTextAsync("找到");
-        Assert.That(await page.Locator("#search-results li").CountAsync(), Is.GreaterThan(1), "开州 matches many demo subjects");
+        await Expect(results.Locator(".badge-black").First).ToHaveTextAsync("严重失信");
+        Assert.That(await results.CountAsync(), Is.GreaterThan(1), "开州 matches many demo subjects");
         await shots.TakeAsync("search-results", "Results for 开州 as typed: match kind, status, black and red badges");
+
+        // The clerk narrows the search by typing on, as at the counter.
+        await search.PressSequentiallyAsync("区鑫垣", new LocatorPressSequentiallyOptions { Delay = 80 });
+        var result = results.Filter(new LocatorFilterOptions { HasText = BlackListed });
+        await Expect(results).ToHaveCountAsync(1);
+        await Expect(result.Locator(".badge-black")).ToHaveTextAsync("严重失信");
+        await shots.TakeAsync("search-narrowed", "开州区鑫垣 typed on: the one subject, with its 严重失信 badge");
 
         await result.ClickAsync();
         var banner = page.Locator(".banner-black");
