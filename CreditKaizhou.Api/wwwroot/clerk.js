@@ -40,6 +40,7 @@
   const $ = (id) => document.getElementById(id);
   const state = {
     key: null, searchTimer: 0, search: null, query: '', page: 1, opening: 0, subject: null, subjectCode: null, records: [],
+    fieldNames: new Map(),
   };
 
   class ApiError extends Error {
@@ -316,7 +317,7 @@
         dateText(l.from), l.to || '长期']))
       : el('p', { className: 'muted' }, '未列入红黑名单。'));
     slot(view, 'measures').append(profile.incentives.length
-      ? table('适用的联合奖惩措施', ['措施', '效果', '依据'], profile.incentives.map((m) => [
+      ? table('适用的联合激励措施', ['措施', '效果', '依据'], profile.incentives.map((m) => [
         m.measure, label('effect', m.effect), m.legalBasis || '—']))
       : el('p', { className: 'muted' }, '无。'));
     slot(view, 'include-inactive').addEventListener('change', () => loadRecords(false));
@@ -375,6 +376,7 @@
     const target = slot(view, 'records');
     try {
       const result = await api(`/api/v1/subjects/${encodeURIComponent(code)}/records?${params}`);
+      await loadFieldNames(result.items);
       if (state.subjectCode !== code) return;
       state.records = more ? state.records.concat(result.items) : result.items;
       slot(view, 'record-total').textContent = `（共 ${result.total} 条）`;
@@ -388,6 +390,20 @@
     } catch (error) {
       target.replaceChildren(el('p', { className: 'form-error' }, messageOf(error)));
     }
+  }
+
+  // Records carry their fields by key; the catalogue entry names them (案号, 执行法院 …). Entries are
+  // public and change rarely, so each is asked for once per page load.
+  async function loadFieldNames(records) {
+    const missing = [...new Set(records.map((r) => r.catalogueCode))].filter((c) => !state.fieldNames.has(c));
+    await Promise.all(missing.map(async (code) => {
+      try {
+        const entry = await request(`/api/v1/catalogue/${encodeURIComponent(code)}`, { key: null });
+        state.fieldNames.set(code, new Map((entry.fieldsSchema || []).map((f) => [f.key, f.unit ? `${f.name}（${f.unit}）` : f.name])));
+      } catch {
+        state.fieldNames.set(code, new Map());
+      }
+    }));
   }
 
   function recordGroups(records) {
@@ -407,7 +423,8 @@
     const polarity = record.polarity === 'neutral' ? null : badge(
       label('polarity', record.polarity) + (record.severity ? `·${label('severity', record.severity)}` : ''),
       record.polarity === 'negative' ? 'black' : 'red');
-    const fields = Object.entries(record.fields || {});
+    const names = state.fieldNames.get(record.catalogueCode) || new Map();
+    const fields = Object.entries(record.fields || {}).map(([key, value]) => [names.get(key) || key, value]);
     return [
       record.catalogueName,
       nowrap(dateText(record.decisionDate)),

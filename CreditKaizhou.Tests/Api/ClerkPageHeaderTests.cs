@@ -31,7 +31,7 @@ public sealed partial class ClerkPageHeaderTests
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(response.Content.Headers.ContentType?.ToString(), Is.EqualTo("text/html; charset=utf-8"));
             Assert.That(html, Does.Contain("窗口工作人员登录"));
             Assert.That(Header(response, "Content-Security-Policy"), Is.EqualTo(ClerkPageExtensions.PagePolicy));
             Assert.That(Header(response, "Referrer-Policy"), Is.EqualTo("no-referrer"));

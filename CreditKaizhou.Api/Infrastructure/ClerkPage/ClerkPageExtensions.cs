@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.StaticFiles;
+
 namespace CreditKaizhou.Api.Infrastructure.ClerkPage;
 
 /// <summary>
@@ -26,7 +28,23 @@ public static class ClerkPageExtensions
 
     public static IApplicationBuilder UseClerkPage(this IApplicationBuilder app) => app
         .UseDefaultFiles()
-        .UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => AddSecurityHeaders(context.Context) });
+        .UseStaticFiles(new StaticFileOptions
+        {
+            ContentTypeProvider = Utf8ContentTypes(),
+            OnPrepareResponse = context => AddSecurityHeaders(context.Context),
+        });
+
+    /// <summary>The page's text files are UTF-8 Chinese: say so rather than leave the browser to guess.</summary>
+    private static FileExtensionContentTypeProvider Utf8ContentTypes()
+    {
+        var types = new FileExtensionContentTypeProvider();
+        foreach (var extension in new[] { ".html", ".css", ".js", ".svg" })
+        {
+            types.Mappings[extension] += "; charset=utf-8";
+        }
+
+        return types;
+    }
 
     private static void AddSecurityHeaders(HttpContext http)
     {
