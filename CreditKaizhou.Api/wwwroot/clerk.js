@@ -318,7 +318,7 @@
       : el('p', { className: 'muted' }, '未列入红黑名单。'));
     slot(view, 'measures').append(profile.incentives.length
       ? table('适用的联合激励措施', ['措施', '效果', '依据'], profile.incentives.map((m) => [
-        m.measure, label('effect', m.effect), m.legalBasis || '—']))
+        m.measure, nowrap(label('effect', m.effect)), m.legalBasis || '—']))
       : el('p', { className: 'muted' }, '无。'));
     slot(view, 'include-inactive').addEventListener('change', () => loadRecords(false));
     slot(view, 'report-form').addEventListener('submit', issueReport);
@@ -406,6 +406,8 @@
     }));
   }
 
+  const RECORD_HEADINGS = ['信息项', '决定日期', '提供部门', '性质与状态', '有效期'];
+
   function recordGroups(records) {
     if (!records.length) return [el('p', { className: 'muted' }, '没有可显示的信用记录。')];
     const groups = new Map();
@@ -415,7 +417,13 @@
     }
     return [...groups].map(([category, items]) => el('section', { className: 'record-group' },
       el('h4', null, category, el('span', { className: 'muted' }, ` ${items.length} 条`)),
-      table(category, ['信息项', '决定日期', '提供部门', '性质与状态', '有效期', '详细信息'], items.map(recordCells), 'records')));
+      el('table', { className: 'data records' },
+        el('caption', { className: 'visually-hidden' }, category),
+        el('thead', null, el('tr', null, RECORD_HEADINGS.map((h) => el('th', { scope: 'col' }, h)))),
+        // One body per record: its row, then its fields across the table's full width.
+        items.map((record) => el('tbody', null,
+          el('tr', null, recordCells(record).map((c) => el('td', null, c))),
+          fieldsRow(record))))));
   }
 
   function recordCells(record) {
@@ -423,19 +431,22 @@
     const polarity = record.polarity === 'neutral' ? null : badge(
       label('polarity', record.polarity) + (record.severity ? `·${label('severity', record.severity)}` : ''),
       record.polarity === 'negative' ? 'black' : 'red');
-    const names = state.fieldNames.get(record.catalogueCode) || new Map();
-    const fields = Object.entries(record.fields || {}).map(([key, value]) => [names.get(key) || key, value]);
     return [
       record.catalogueName,
       nowrap(dateText(record.decisionDate)),
       record.departmentName || record.departmentCode,
       [polarity, badge(label('disclosure', record.disclosure), 'match'), status],
       [nowrap(`${dateText(record.effectiveFrom)} 至`), ' ', nowrap(record.effectiveTo || '长期')],
-      fields.length
-        ? el('details', null, el('summary', null, `${fields.length} 项`),
-          el('dl', { className: 'fields' }, fields.flatMap(([k, v]) => [el('dt', null, k), el('dd', null, fieldText(v))])))
-        : '—',
     ];
+  }
+
+  function fieldsRow(record) {
+    const names = state.fieldNames.get(record.catalogueCode) || new Map();
+    const fields = Object.entries(record.fields || {}).map(([key, value]) => [names.get(key) || key, value]);
+    if (!fields.length) return null;
+    return el('tr', { className: 'fields-row' }, el('td', { colspan: RECORD_HEADINGS.length },
+      el('details', null, el('summary', null, `详细信息（${fields.length} 项）`),
+        el('dl', { className: 'fields' }, fields.flatMap(([k, v]) => [el('dt', null, k), el('dd', null, fieldText(v))])))));
   }
 
   const fieldText = (value) => value === null || value === undefined ? '—'
