@@ -110,8 +110,12 @@ public sealed partial class ClerkPageTests
         await Expect(report.Locator("#report-number")).ToHaveTextAsync(ReportNumber());
         await Expect(report.Locator("#report-qr")).ToBeVisibleAsync();
         await Expect(page.Locator("#issued-report-number")).ToHaveTextAsync(ReportNumber());
-        await Expect(dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "打印" })).ToBeVisibleAsync();
         await shots.TakeAsync("printable-report", "The printable report with its number (KZXY-…) and QR code, and the 打印 button");
+
+        // 打印 prints the report's own frame, not the clerk's page (the print dialog itself is stubbed out).
+        await page.EvaluateAsync("() => { document.getElementById('report-frame').contentWindow.print = () => { window.reportPrinted = true; }; }");
+        await dialog.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "打印" }).ClickAsync();
+        Assert.That(await page.EvaluateAsync<bool>("() => window.reportPrinted === true"), Is.True, "打印 prints the report frame");
 
         await AssertKeyKeptOnlyInSessionStorageAsync(page);
         Assert.That(_policyViolations, Is.Empty, "the page works within its Content-Security-Policy");
