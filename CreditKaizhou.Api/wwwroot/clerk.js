@@ -168,7 +168,7 @@
     state.key = null;
     state.search?.abort();
     clearTimeout(state.searchTimer);
-    $('report-dialog').open && $('report-dialog').close();
+    if ($('report-dialog').open) $('report-dialog').close();
     $('search-input').value = '';
     $('search-results').replaceChildren();
     $('search-status').textContent = '';
