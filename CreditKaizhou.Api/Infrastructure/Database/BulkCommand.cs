@@ -7,7 +7,7 @@ namespace CreditKaizhou.Api.Infrastructure.Database;
 /// Runs one parameterised statement for many rows inside a transaction, as fast as the engine
 /// allows: where the provider supports <see cref="DbBatch"/> (PostgreSQL, SQL Server) rows go to
 /// the server many statements per round trip; SQLite, in-process, runs one prepared statement per
-/// row through its native interface (<see cref="SqliteBulkStatement"/>).
+/// row through its native interface (<see cref="SqliteNativeStatement"/>).
 /// </summary>
 public sealed class BulkCommand : IAsyncDisposable
 {
@@ -17,7 +17,7 @@ public sealed class BulkCommand : IAsyncDisposable
     private readonly DbTransaction _transaction;
     private readonly string _sql;
     private readonly string[] _parameters;
-    private readonly SqliteBulkStatement? _sqlite;
+    private readonly SqliteNativeStatement? _sqlite;
     private DbBatch? _batch;
 
     public BulkCommand(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
@@ -28,7 +28,7 @@ public sealed class BulkCommand : IAsyncDisposable
         _parameters = parameters;
         if (connection is SqliteConnection sqlite)
         {
-            _sqlite = new SqliteBulkStatement(sqlite, sql, parameters);
+            _sqlite = new SqliteNativeStatement(sqlite, sql, parameters);
         }
         else if (!connection.CanCreateBatch)
         {

@@ -5,20 +5,20 @@ using SQLitePCL;
 namespace CreditKaizhou.Api.Infrastructure.Database;
 
 /// <summary>
-/// One SQLite statement prepared once and run for many rows through the native interface: parameters
+/// One SQLite statement prepared once and run many times through the native interface: parameters
 /// bound by position, no reader, no per-row name lookup. Microsoft.Data.Sqlite spends about three
 /// quarters of a row insert's time finding parameters by name and setting up a reader; here the
 /// engine's own work is what remains. Values are written in exactly the forms Microsoft.Data.Sqlite
 /// writes (the schema's CHECK constraints and every read depend on them): GUIDs as upper-case 'D'
 /// text, instants as 'yyyy-MM-dd HH:mm:ss.FFFFFFFzzz', dates as 'yyyy-MM-dd'.
 /// </summary>
-internal sealed class SqliteBulkStatement : IDisposable
+internal sealed class SqliteNativeStatement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly int[] _positions;
 
-    public SqliteBulkStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameters)
+    public SqliteNativeStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameters)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("The SQLite connection is not open.");
         var rc = raw.sqlite3_prepare_v2(_db, sql, out _statement, out var tail);
@@ -61,6 +61,30 @@ internal sealed class SqliteBulkStatement : IDisposable
             {
                 SqliteException.ThrowExceptionForRC(rc, _db);
             }
+        }
+        finally
+        {
+            raw.sqlite3_reset(_statement);
+        }
+    }
+
+    /// <summary>Runs a parameterless query whose first row's first column is an integer.</summary>
+    public long ReadInt64()
+    {
+        try
+        {
+            var rc = raw.sqlite3_step(_statement);
+            if (rc == raw.SQLITE_DONE)
+            {
+                throw new InvalidOperationException("The query returned no row.");
+            }
+
+            if (rc != raw.SQLITE_ROW)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+
+            return raw.sqlite3_column_int64(_statement, 0);
         }
         finally
         {
