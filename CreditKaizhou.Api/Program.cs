@@ -1,3 +1,4 @@
+using CreditKaizhou.Api.Features.Audit;
 using CreditKaizhou.Api.Features.Catalogue;
 using CreditKaizhou.Api.Features.Checks;
 using CreditKaizhou.Api.Features.Clients;
@@ -6,6 +7,7 @@ using CreditKaizhou.Api.Features.Health;
 using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Diagnostics;
@@ -27,6 +29,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddDatabase();
 builder.Services.AddRepositories();
+builder.Services.AddAccessAudit();
 builder.Services.AddPrivacy();
 builder.Services.AddApiLocalization();
 builder.Services.AddApiProblemDetails();
@@ -38,6 +41,10 @@ builder.Services.AddApiOpenApi();
 builder.Services.AddDevelopmentSeed();
 
 var app = builder.Build();
+if (AuditCommand.IsInvoked(args))
+{
+    return await AuditCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
 
 app.UseServerTiming();
 app.UseRequestLocalization();
@@ -56,8 +63,10 @@ app.MapRecords();
 app.MapLists();
 app.MapMeasures();
 app.MapChecks();
+app.MapAudit();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 public partial class Program;
