@@ -61,17 +61,18 @@ public sealed class AuditChainTests(Engine engine)
         });
     }
 
-    [Test]
-    public async Task Verify_AfterOneEntryIsDeleted_ReportsItsSequenceAsRemoved()
+    [TestCase(3)]
+    [TestCase(1)]
+    public async Task Verify_AfterOneEntryIsDeleted_ReportsItsSequenceAsRemoved(long sequence)
     {
         await using var api = await ApiFactory.StartAsync(engine);
         await WriteSevenEntriesAsync(api);
         await AuditDatabase.DisableGuardAsync(api);
 
-        Assert.That(await AuditDatabase.DeleteAsync(api, 3), Is.EqualTo(1));
+        Assert.That(await AuditDatabase.DeleteAsync(api, sequence), Is.EqualTo(1));
 
         using var admin = api.CreateClient("dev-admin");
-        AssertBroken(await VerifyAsync(admin), 3, AuditProblems.Removed, entries: 6);
+        AssertBroken(await VerifyAsync(admin), sequence, AuditProblems.Removed, entries: 6);
     }
 
     [Test]
@@ -85,19 +86,6 @@ public sealed class AuditChainTests(Engine engine)
 
         using var admin = api.CreateClient("dev-admin");
         AssertBroken(await VerifyAsync(admin), 5, AuditProblems.Reordered, entries: 7);
-    }
-
-    [Test]
-    public async Task Verify_AfterTheFirstEntryIsDeleted_ReportsSequenceOneAsRemoved()
-    {
-        await using var api = await ApiFactory.StartAsync(engine);
-        await WriteSevenEntriesAsync(api);
-        await AuditDatabase.DisableGuardAsync(api);
-
-        await AuditDatabase.DeleteAsync(api, 1);
-
-        using var admin = api.CreateClient("dev-admin");
-        AssertBroken(await VerifyAsync(admin), 1, AuditProblems.Removed, entries: 6);
     }
 
     [Test]

@@ -60,9 +60,10 @@ public static class AuditSubject
 
     private static SubjectKind? Kind(string code, DateOnly today)
     {
-        // A credit code first, as a check reads it: an all-digit credit code also looks like an ID number.
+        // A valid credit code first, as a check reads it: an all-digit credit code also looks like an ID number. A code
+        // failing only its checksums may be a listed exception (an early pilot code), but only when it is no ID number.
         var uscc = UnifiedSocialCreditCode.Validate(code);
-        if (uscc.IsValid || uscc.HasOnlyChecksumProblems)
+        if (uscc.IsValid)
         {
             return SubjectKind.CreditCode;
         }
@@ -70,6 +71,11 @@ public static class AuditSubject
         if (ResidentIdNumber.Validate(code, today).IsValid)
         {
             return SubjectKind.IdNumber;
+        }
+
+        if (uscc.HasOnlyChecksumProblems)
+        {
+            return SubjectKind.CreditCode;
         }
 
         return code.Length == 64 && code.All(char.IsAsciiHexDigit) ? SubjectKind.StoredKey : null;

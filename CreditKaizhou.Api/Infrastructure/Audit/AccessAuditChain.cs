@@ -68,7 +68,7 @@ public sealed class AccessAuditChain(SqlDialect dialect)
         var head = await connection.QuerySingleOrDefaultAsync<HeadRow>(new CommandDefinition(_head, new { Skip = 0, Take = 1 }, transaction,
             cancellationToken: ct));
         var sequence = head?.Sequence ?? 0;
-        var previous = head is null ? AuditHash.Genesis.ToArray() : Convert.FromHexString(head.Hash);
+        var previous = head is null ? AuditHash.Genesis : Convert.FromHexString(head.Hash);
         await using var insert = new BulkCommand(connection, transaction, AccessAuditSql.Insert, Parameters);
         foreach (var r in records)
         {

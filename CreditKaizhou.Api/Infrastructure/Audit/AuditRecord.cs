@@ -79,8 +79,8 @@ public static class AuditHash
 
     private static readonly byte[] Tag = Encoding.ASCII.GetBytes("creditkaizhou-access-audit/v1\0");
 
-    /// <summary>The previous hash of the first entry.</summary>
-    public static ReadOnlySpan<byte> Genesis => new byte[Size];
+    /// <summary>The previous hash of the first entry (a fresh copy each time).</summary>
+    public static byte[] Genesis => new byte[Size];
 
     public static byte[] Compute(AuditRecord record, ReadOnlySpan<byte> previousHash)
     {
