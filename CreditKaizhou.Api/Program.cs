@@ -6,6 +6,9 @@ using CreditKaizhou.Api.Features.Health;
 using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Features.Reports;
+using CreditKaizhou.Api.Features.Subjects;
+using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Diagnostics;
@@ -36,6 +39,7 @@ builder.Services.AddApiValidation();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiOpenApi();
 builder.Services.AddDevelopmentSeed();
+builder.Services.AddSingleton<IAccessAudit, TemporaryNoAccessAudit>(); // TEMPORARY: remove with TemporaryNoAccessAudit.cs when the access log is merged
 
 var app = builder.Build();
 
@@ -56,6 +60,8 @@ app.MapRecords();
 app.MapLists();
 app.MapMeasures();
 app.MapChecks();
+app.MapSubjects();
+app.MapReports();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
