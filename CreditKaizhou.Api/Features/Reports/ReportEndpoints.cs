@@ -56,7 +56,9 @@ public static class ReportEndpoints
             return SubjectEndpoints.NotFound(request.SubjectCode!);
         }
 
-        var issuedAt = clock.GetUtcNow();
+        // Whole milliseconds: what every engine stores exactly, so the snapshot, the row and the answer agree.
+        var now = clock.GetUtcNow();
+        var issuedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var code = VerificationCodes.Create();
         var requester = new ReportRequester(request.Requester!.Name!.Trim(),
             request.Requester.IdNumber is { Length: > 0 } id ? ResidentIdNumber.Validate(id, clock.Today()).Number!.Mask() : null);
