@@ -8,8 +8,9 @@
 --   inactive  1 for a deregistered subject (current subjects rank first)
 --   name      the whole name (COLLATE "C": code point order, as on SQLite), to confirm and to order
 --   is_person 1 for a natural person (the public finds persons only by ID number)
--- A trigger keeps the grams in step with subjects however a subject is written, and the statement below fills
--- them for the subjects already stored.
+-- subject_gram_counts holds how many subjects carry each gram, so a longer fragment is confirmed on its rarest
+-- gram's postings without counting any. Triggers keep both in step with subjects however a subject is written;
+-- the statements below fill them for the subjects already stored.
 
 CREATE TABLE subject_name_grams (
     gram       varchar(2)               NOT NULL,
@@ -32,6 +33,30 @@ SELECT substr(s.name, p.n, 2),
 FROM subjects s
 CROSS JOIN LATERAL generate_series(1, length(s.name) - 1) AS p(n)
 GROUP BY s.id, substr(s.name, p.n, 2);
+
+CREATE TABLE subject_gram_counts (
+    gram     varchar(2) NOT NULL,
+    subjects integer    NOT NULL,
+    CONSTRAINT pk_subject_gram_counts PRIMARY KEY (gram)
+);
+
+INSERT INTO subject_gram_counts (gram, subjects)
+SELECT gram, COUNT(*) FROM subject_name_grams GROUP BY gram;
+
+CREATE FUNCTION subject_gram_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO subject_gram_counts (gram, subjects) VALUES (NEW.gram, 1)
+        ON CONFLICT (gram) DO UPDATE SET subjects = subject_gram_counts.subjects + 1;
+    ELSE
+        UPDATE subject_gram_counts SET subjects = subjects - 1 WHERE gram = OLD.gram;
+    END IF;
+    RETURN NULL;
+END;
+$$;
+
+CREATE TRIGGER tr_subject_name_grams_count AFTER INSERT OR DELETE ON subject_name_grams
+    FOR EACH ROW EXECUTE FUNCTION subject_gram_counts_sync();
 
 CREATE FUNCTION subject_name_grams_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

@@ -7,8 +7,9 @@
 --   inactive  1 for a deregistered subject (current subjects rank first)
 --   name      the whole name (binary collation: code point order and exact pairs, as on SQLite)
 --   is_person 1 for a natural person (the public finds persons only by ID number)
--- The trigger keeps the grams in step with subjects however a subject is written; it is created through EXEC
--- because CREATE TRIGGER must begin a batch and a migration is one batch.
+-- subject_gram_counts holds how many subjects carry each gram, so a longer fragment is confirmed on its rarest
+-- gram's postings without counting any. Triggers keep both in step with subjects however a subject is written;
+-- they are created through EXEC because CREATE TRIGGER must begin a batch and a migration is one batch.
 
 CREATE TABLE dbo.name_positions (
     n int NOT NULL,
@@ -37,6 +38,29 @@ SELECT SUBSTRING(s.name, p.n, 2),
 FROM dbo.subjects s
 JOIN dbo.name_positions p ON p.n < LEN(s.name)
 GROUP BY s.id, s.name, s.status, s.subject_type, SUBSTRING(s.name, p.n, 2);
+
+CREATE TABLE dbo.subject_gram_counts (
+    gram     nvarchar(2) COLLATE Latin1_General_100_BIN2 NOT NULL,
+    subjects int         NOT NULL,
+    CONSTRAINT pk_subject_gram_counts PRIMARY KEY (gram)
+);
+
+INSERT INTO dbo.subject_gram_counts (gram, subjects)
+SELECT gram, COUNT(*) FROM dbo.subject_name_grams GROUP BY gram;
+
+EXEC (N'
+CREATE TRIGGER dbo.tr_subject_name_grams_count ON dbo.subject_name_grams AFTER INSERT, DELETE AS
+BEGIN
+    SET NOCOUNT ON;
+    MERGE dbo.subject_gram_counts AS c
+    USING (SELECT gram, COUNT(*) AS n FROM inserted GROUP BY gram) AS i ON c.gram = i.gram
+    WHEN MATCHED THEN UPDATE SET subjects = c.subjects + i.n
+    WHEN NOT MATCHED THEN INSERT (gram, subjects) VALUES (i.gram, i.n);
+
+    UPDATE c SET subjects = c.subjects - d.n
+    FROM dbo.subject_gram_counts c
+    JOIN (SELECT gram, COUNT(*) AS n FROM deleted GROUP BY gram) d ON c.gram = d.gram;
+END');
 
 EXEC (N'
 CREATE TRIGGER dbo.tr_subjects_grams ON dbo.subjects AFTER INSERT, UPDATE, DELETE AS

@@ -46,14 +46,10 @@ public static class SubjectEndpoints
         }
 
         var (hits, total) = await search.ByNameAsync(q, viewer, request.Skip, request.EffectivePageSize, ct);
-        var items = new List<SubjectSearchItem>(hits.Count);
-        foreach (var hit in hits)
-        {
-            var subject = hit.ToSubject();
-            var (black, red) = await views.ListFlagsAsync(subject, viewer, ct);
-            items.Add(Item(subject, hit.Tier switch { 0 => "exact", 1 => "prefix", _ => "substring" }, black, red));
-        }
-
+        var rows = hits.Select(h => h.ToSubject()).ToList();
+        var flags = await views.ListFlagsAsync(rows, viewer, ct);
+        var items = hits.Select((hit, i) => Item(rows[i], hit.Tier switch { 0 => "exact", 1 => "prefix", _ => "substring" }, flags[i].Black, flags[i].Red))
+            .ToList();
         return TypedResults.Ok(new SubjectSearchResponse(items, request.EffectivePage, request.EffectivePageSize, total, total < SubjectSearch.Reach));
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using System.Text.Json;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Domain.Access;
 using Dapper;
@@ -23,6 +24,10 @@ internal static class SubjectSearchSql
     private const string Subjects = """
         SELECT s.id, s.subject_type, s.lookup_key, s.display_code, s.name, s.status, p.tier
         """;
+
+    /// <summary>How many subjects carry each of the grams of a fragment (a gram no subject carries is missing).</summary>
+    public static string GramCounts(SqlDialect d) =>
+        $"SELECT gram, subjects FROM subject_gram_counts WHERE gram IN ({d.JsonArrayValues("@Grams")})";
 
     /// <summary>How many postings of a gram match, counted no further than <c>@Reach</c>.</summary>
     public static string Count(SqlDialect d) => $"""
@@ -64,9 +69,7 @@ public sealed class SubjectSearch(DbDataSource db, SqlDialect dialect)
     /// <summary>How many matches a search ranks and counts; deeper pages are refused, a larger total is reported as this.</summary>
     public const int Reach = 10_000;
 
-    /// <summary>How far the postings of each gram of a longer fragment are counted to find the rarest one.</summary>
-    private const int Probe = 1_000;
-
+    private readonly string _gramCounts = SubjectSearchSql.GramCounts(dialect);
     private readonly string _count = SubjectSearchSql.Count(dialect);
     private readonly string _gramPage = SubjectSearchSql.GramPage(dialect);
     private readonly string _fragmentPage = SubjectSearchSql.FragmentPage(dialect);
@@ -85,21 +88,15 @@ public sealed class SubjectSearch(DbDataSource db, SqlDialect dialect)
         }
         else
         {
-            // The rarest gram has the fewest postings to confirm the whole fragment on.
-            var counts = new List<(string Gram, int Count)>();
-            foreach (var g in grams)
+            // The rarest gram has the fewest postings to confirm the whole fragment on; a gram nobody carries ends the search.
+            var counts = (await connection.QueryAsync<GramCount>(new CommandDefinition(_gramCounts,
+                new { Grams = JsonSerializer.Serialize(grams) }, cancellationToken: ct))).Where(c => c.Subjects > 0).ToList();
+            if (counts.Count < grams.Count)
             {
-                var count = await connection.ExecuteScalarAsync<int>(new CommandDefinition(_count,
-                    new { Gram = g, Contains = "%", Persons = persons, Reach = Probe }, cancellationToken: ct));
-                if (count == 0)
-                {
-                    return ([], 0);
-                }
-
-                counts.Add((g, count));
+                return ([], 0);
             }
 
-            gram = counts.MinBy(c => c.Count).Gram;
+            gram = counts.MinBy(c => c.Subjects)!.Gram;
         }
 
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(_count,
@@ -143,6 +140,12 @@ public sealed class SubjectSearch(DbDataSource db, SqlDialect dialect)
 
         return builder.ToString();
     }
+}
+
+internal sealed class GramCount
+{
+    public string Gram { get; init; } = "";
+    public long Subjects { get; init; }
 }
 
 /// <summary>A subject found by name; <see cref="Tier"/> 0 exact, 1 prefix, 2 substring.</summary>

@@ -56,18 +56,21 @@ public sealed class SubjectViews(SubjectRepository subjects, ListIndex lists, Ti
         return new SubjectView(subject, day, formerNames, memberships, incentives, records);
     }
 
-    /// <summary>The black and red lists the subject is on today, counting only listings the viewer may see.</summary>
-    public async Task<(bool Black, bool Red)> ListFlagsAsync(SubjectRow subject, Viewer viewer, CancellationToken ct)
+    /// <summary>
+    /// For each subject, whether it is on a black or a red list today, counting only listings the viewer may see. The
+    /// in-memory list index answers for the many subjects on no list; only listed ones are read in full.
+    /// </summary>
+    public async Task<IReadOnlyList<(bool Black, bool Red)>> ListFlagsAsync(IReadOnlyList<SubjectRow> subjects, Viewer viewer, CancellationToken ct)
     {
         var snapshot = await lists.CurrentAsync(ct);
-        var histories = snapshot.Histories(subject.LookupKey);
-        if (histories.Count == 0)
+        var flags = new List<(bool Black, bool Red)>(subjects.Count);
+        foreach (var subject in subjects)
         {
-            return (false, false);
+            var view = snapshot.Histories(subject.LookupKey).Count == 0 ? null : await ReadAsync(subject, viewer, null, ct);
+            flags.Add(view is null ? (false, false) : (view.Lists.Any(l => l.Colour == "black"), view.Lists.Any(l => l.Colour == "red")));
         }
 
-        var view = await ReadAsync(subject, viewer, null, ct);
-        return view is null ? (false, false) : (view.Lists.Any(l => l.Colour == "black"), view.Lists.Any(l => l.Colour == "red"));
+        return flags;
     }
 
     private static SubjectRecordResponse Item(SubjectRecordRow r, SubjectFile file, DateTimeOffset now, DateOnly day)
