@@ -8,8 +8,8 @@
 --   inactive  1 for a deregistered subject (current subjects rank first)
 --   name      the whole name (COLLATE "C": code point order, as on SQLite), to confirm and to order
 --   is_person 1 for a natural person (the public finds persons only by ID number)
--- subject_gram_counts holds how many subjects carry each gram, so a longer fragment is confirmed on its rarest
--- gram's postings without counting any. Triggers keep both in step with subjects however a subject is written;
+-- subject_gram_counts holds how many subjects (and how many of them persons) carry each gram: the total of a
+-- two-character search without counting postings, and the rarest gram of a longer fragment to confirm it on. Triggers keep both in step with subjects however a subject is written;
 -- the statements below fill them for the subjects already stored.
 
 CREATE TABLE subject_name_grams (
@@ -37,19 +37,21 @@ GROUP BY s.id, substr(s.name, p.n, 2);
 CREATE TABLE subject_gram_counts (
     gram     varchar(2) NOT NULL,
     subjects integer    NOT NULL,
+    persons  integer    NOT NULL,
     CONSTRAINT pk_subject_gram_counts PRIMARY KEY (gram)
 );
 
-INSERT INTO subject_gram_counts (gram, subjects)
-SELECT gram, COUNT(*) FROM subject_name_grams GROUP BY gram;
+INSERT INTO subject_gram_counts (gram, subjects, persons)
+SELECT gram, COUNT(*), SUM(is_person) FROM subject_name_grams GROUP BY gram;
 
 CREATE FUNCTION subject_gram_counts_sync() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO subject_gram_counts (gram, subjects) VALUES (NEW.gram, 1)
-        ON CONFLICT (gram) DO UPDATE SET subjects = subject_gram_counts.subjects + 1;
+        INSERT INTO subject_gram_counts (gram, subjects, persons) VALUES (NEW.gram, 1, NEW.is_person)
+        ON CONFLICT (gram) DO UPDATE
+        SET subjects = subject_gram_counts.subjects + 1, persons = subject_gram_counts.persons + EXCLUDED.persons;
     ELSE
-        UPDATE subject_gram_counts SET subjects = subjects - 1 WHERE gram = OLD.gram;
+        UPDATE subject_gram_counts SET subjects = subjects - 1, persons = persons - OLD.is_person WHERE gram = OLD.gram;
     END IF;
     RETURN NULL;
 END;

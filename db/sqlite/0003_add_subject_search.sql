@@ -7,8 +7,8 @@
 --   inactive  1 for a deregistered subject (current subjects rank first)
 --   name      the whole name, to confirm a longer fragment and to order within a tier
 --   is_person 1 for a natural person (the public finds persons only by ID number)
--- subject_gram_counts holds how many subjects carry each gram, so a longer fragment is confirmed on its rarest
--- gram's postings without counting any. Triggers keep both in step with subjects however a subject is written
+-- subject_gram_counts holds how many subjects (and how many of them persons) carry each gram: the total of a
+-- two-character search without counting postings, and the rarest gram of a longer fragment to confirm it on. Triggers keep both in step with subjects however a subject is written
 -- (record intake, seed, generators); the statements below fill them for the subjects already stored.
 
 -- Positions 1 … 199 in a name of at most 200 characters: triggers may not use a recursive CTE.
@@ -43,21 +43,22 @@ ORDER BY 1, 2, 3, 4, 5;
 CREATE TABLE subject_gram_counts (
     gram     TEXT    NOT NULL,
     subjects INTEGER NOT NULL,
+    persons  INTEGER NOT NULL,
     CONSTRAINT pk_subject_gram_counts PRIMARY KEY (gram)
 ) STRICT, WITHOUT ROWID;
 
-INSERT INTO subject_gram_counts (gram, subjects)
-SELECT gram, COUNT(*) FROM subject_name_grams GROUP BY gram;
+INSERT INTO subject_gram_counts (gram, subjects, persons)
+SELECT gram, COUNT(*), SUM(is_person) FROM subject_name_grams GROUP BY gram;
 
 CREATE TRIGGER tr_subject_name_grams_count_insert AFTER INSERT ON subject_name_grams
 BEGIN
-    INSERT INTO subject_gram_counts (gram, subjects) VALUES (NEW.gram, 1)
-    ON CONFLICT (gram) DO UPDATE SET subjects = subjects + 1;
+    INSERT INTO subject_gram_counts (gram, subjects, persons) VALUES (NEW.gram, 1, NEW.is_person)
+    ON CONFLICT (gram) DO UPDATE SET subjects = subjects + 1, persons = persons + excluded.persons;
 END;
 
 CREATE TRIGGER tr_subject_name_grams_count_delete AFTER DELETE ON subject_name_grams
 BEGIN
-    UPDATE subject_gram_counts SET subjects = subjects - 1 WHERE gram = OLD.gram;
+    UPDATE subject_gram_counts SET subjects = subjects - 1, persons = persons - OLD.is_person WHERE gram = OLD.gram;
 END;
 
 CREATE TRIGGER tr_subjects_grams_insert AFTER INSERT ON subjects

@@ -7,8 +7,8 @@
 --   inactive  1 for a deregistered subject (current subjects rank first)
 --   name      the whole name (binary collation: code point order and exact pairs, as on SQLite)
 --   is_person 1 for a natural person (the public finds persons only by ID number)
--- subject_gram_counts holds how many subjects carry each gram, so a longer fragment is confirmed on its rarest
--- gram's postings without counting any. Triggers keep both in step with subjects however a subject is written;
+-- subject_gram_counts holds how many subjects (and how many of them persons) carry each gram: the total of a
+-- two-character search without counting postings, and the rarest gram of a longer fragment to confirm it on. Triggers keep both in step with subjects however a subject is written;
 -- they are created through EXEC because CREATE TRIGGER must begin a batch and a migration is one batch.
 
 CREATE TABLE dbo.name_positions (
@@ -42,24 +42,25 @@ GROUP BY s.id, s.name, s.status, s.subject_type, SUBSTRING(s.name, p.n, 2);
 CREATE TABLE dbo.subject_gram_counts (
     gram     nvarchar(2) COLLATE Latin1_General_100_BIN2 NOT NULL,
     subjects int         NOT NULL,
+    persons  int         NOT NULL,
     CONSTRAINT pk_subject_gram_counts PRIMARY KEY (gram)
 );
 
-INSERT INTO dbo.subject_gram_counts (gram, subjects)
-SELECT gram, COUNT(*) FROM dbo.subject_name_grams GROUP BY gram;
+INSERT INTO dbo.subject_gram_counts (gram, subjects, persons)
+SELECT gram, COUNT(*), SUM(CAST(is_person AS int)) FROM dbo.subject_name_grams GROUP BY gram;
 
 EXEC (N'
 CREATE TRIGGER dbo.tr_subject_name_grams_count ON dbo.subject_name_grams AFTER INSERT, DELETE AS
 BEGIN
     SET NOCOUNT ON;
     MERGE dbo.subject_gram_counts AS c
-    USING (SELECT gram, COUNT(*) AS n FROM inserted GROUP BY gram) AS i ON c.gram = i.gram
-    WHEN MATCHED THEN UPDATE SET subjects = c.subjects + i.n
-    WHEN NOT MATCHED THEN INSERT (gram, subjects) VALUES (i.gram, i.n);
+    USING (SELECT gram, COUNT(*) AS n, SUM(CAST(is_person AS int)) AS p FROM inserted GROUP BY gram) AS i ON c.gram = i.gram
+    WHEN MATCHED THEN UPDATE SET subjects = c.subjects + i.n, persons = c.persons + i.p
+    WHEN NOT MATCHED THEN INSERT (gram, subjects, persons) VALUES (i.gram, i.n, i.p);
 
-    UPDATE c SET subjects = c.subjects - d.n
+    UPDATE c SET subjects = c.subjects - d.n, persons = c.persons - d.p
     FROM dbo.subject_gram_counts c
-    JOIN (SELECT gram, COUNT(*) AS n FROM deleted GROUP BY gram) d ON c.gram = d.gram;
+    JOIN (SELECT gram, COUNT(*) AS n, SUM(CAST(is_person AS int)) AS p FROM deleted GROUP BY gram) d ON c.gram = d.gram;
 END');
 
 EXEC (N'

@@ -38,7 +38,8 @@ public static class ReportEndpoints
         group.MapPost("/", IssueReport).WithName(nameof(IssueReport)).RequireAuthorization(Policies.Clerk)
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{reportNumber}", GetReport).WithName(nameof(GetReport)).RequireAuthorization(Policies.Clerk)
-            .Produces<ReportContent>(StatusCodes.Status200OK, "application/json", "text/html").ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<ReportContent>(StatusCodes.Status200OK, "application/json", "text/html")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{reportNumber}/verify", VerifyReport).WithName(nameof(VerifyReport))
             .Produces<VerifyReportResponse>(StatusCodes.Status200OK, "application/json", "text/html");
         return app;

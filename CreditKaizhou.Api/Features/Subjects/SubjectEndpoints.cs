@@ -45,12 +45,12 @@ public static class SubjectEndpoints
             return TypedResults.Ok(new SubjectSearchResponse(found, request.EffectivePage, request.EffectivePageSize, view is null ? 0 : 1, true));
         }
 
-        var (hits, total) = await search.ByNameAsync(q, viewer, request.Skip, request.EffectivePageSize, ct);
+        var (hits, total, exact) = await search.ByNameAsync(q, viewer, request.Skip, request.EffectivePageSize, ct);
         var rows = hits.Select(h => h.ToSubject()).ToList();
         var flags = await views.ListFlagsAsync(rows, viewer, ct);
         var items = hits.Select((hit, i) => Item(rows[i], hit.Tier switch { 0 => "exact", 1 => "prefix", _ => "substring" }, flags[i].Black, flags[i].Red))
             .ToList();
-        return TypedResults.Ok(new SubjectSearchResponse(items, request.EffectivePage, request.EffectivePageSize, total, total < SubjectSearch.Reach));
+        return TypedResults.Ok(new SubjectSearchResponse(items, request.EffectivePage, request.EffectivePageSize, total, exact));
     }
 
     /// <summary>The profile on <c>asOf</c> (default today): identity, former names, active list memberships (black first), counts of active records by category, incentives.</summary>

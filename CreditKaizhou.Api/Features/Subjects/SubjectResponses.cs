@@ -10,8 +10,9 @@ namespace CreditKaizhou.Api.Features.Subjects;
 public sealed record SubjectSearchItem(string Code, string Name, string Type, string Status, string Match, bool Black, bool Red);
 
 /// <summary>
-/// A page of search results. <c>total</c> counts the matches up to <see cref="SubjectSearch.Reach"/>; when more subjects
-/// match, <c>total</c> is that limit and <c>totalExact</c> is false (refine the query to see the rest).
+/// A page of search results. <c>total</c> is exact for a two-character fragment; a longer fragment's matches are counted
+/// up to <see cref="SubjectSearch.Reach"/>, and when more match, <c>total</c> is that limit and <c>totalExact</c> false
+/// (refine the query). Pages reach the first <see cref="SubjectSearch.Reach"/> results.
 /// </summary>
 public sealed record SubjectSearchResponse(IReadOnlyList<SubjectSearchItem> Items, int Page, int PageSize, int Total, bool TotalExact);
 

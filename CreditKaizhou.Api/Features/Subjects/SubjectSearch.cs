@@ -27,7 +27,7 @@ internal static class SubjectSearchSql
 
     /// <summary>How many subjects carry each of the grams of a fragment (a gram no subject carries is missing).</summary>
     public static string GramCounts(SqlDialect d) =>
-        $"SELECT gram, subjects FROM subject_gram_counts WHERE gram IN ({d.JsonArrayValues("@Grams")})";
+        $"SELECT gram, subjects, persons FROM subject_gram_counts WHERE gram IN ({d.JsonArrayValues("@Grams")})";
 
     /// <summary>How many postings of a gram match, counted no further than <c>@Reach</c>.</summary>
     public static string Count(SqlDialect d) => $"""
@@ -66,7 +66,10 @@ internal static class SubjectSearchSql
 /// <summary>Finds subjects by a name fragment; see <see cref="SubjectSearchSql"/> for the index it reads.</summary>
 public sealed class SubjectSearch(DbDataSource db, SqlDialect dialect)
 {
-    /// <summary>How many matches a search ranks and counts; deeper pages are refused, a larger total is reported as this.</summary>
+    /// <summary>
+    /// How deep results are reached: deeper pages are refused; a longer fragment ranks and counts no more matches than
+    /// this (a larger total is reported as this, not exact).
+    /// </summary>
     public const int Reach = 10_000;
 
     private readonly string _gramCounts = SubjectSearchSql.GramCounts(dialect);
@@ -74,47 +77,54 @@ public sealed class SubjectSearch(DbDataSource db, SqlDialect dialect)
     private readonly string _gramPage = SubjectSearchSql.GramPage(dialect);
     private readonly string _fragmentPage = SubjectSearchSql.FragmentPage(dialect);
 
-    public async Task<(IReadOnlyList<SearchHit> Hits, int Total)> ByNameAsync(string fragment, Viewer viewer, int skip, int take,
+    /// <summary>
+    /// A page of the subjects whose names contain <paramref name="fragment"/> and the total: exact for two characters
+    /// (from the gram counts), otherwise counted up to <see cref="Reach"/> and then not exact.
+    /// </summary>
+    public async Task<(IReadOnlyList<SearchHit> Hits, int Total, bool TotalExact)> ByNameAsync(string fragment, Viewer viewer, int skip, int take,
         CancellationToken ct)
     {
         var grams = Grams(fragment);
-        var persons = DisclosurePolicy.FindsPersonsByName(viewer) ? 1 : 0;
+        var persons = DisclosurePolicy.FindsPersonsByName(viewer);
         var contains = "%" + EscapeLike(fragment) + "%";
         await using var connection = await db.OpenConnectionAsync(ct);
-        string gram;
+        var counts = (await connection.QueryAsync<GramCount>(new CommandDefinition(_gramCounts,
+            new { Grams = JsonSerializer.Serialize(grams) }, cancellationToken: ct))).ToList();
+        if (counts.Count < grams.Count || counts.Any(c => c.Subjects == 0))
+        {
+            return ([], 0, true); // a gram nobody carries
+        }
+
+        // The rarest gram has the fewest postings to confirm the whole fragment on.
+        var rarest = counts.MinBy(c => c.Subjects)!;
+        int total;
+        bool exact;
         if (grams.Count == 1)
         {
-            gram = grams[0];
+            total = (int)(persons ? rarest.Subjects : rarest.Subjects - rarest.Persons);
+            exact = true;
         }
         else
         {
-            // The rarest gram has the fewest postings to confirm the whole fragment on; a gram nobody carries ends the search.
-            var counts = (await connection.QueryAsync<GramCount>(new CommandDefinition(_gramCounts,
-                new { Grams = JsonSerializer.Serialize(grams) }, cancellationToken: ct))).Where(c => c.Subjects > 0).ToList();
-            if (counts.Count < grams.Count)
-            {
-                return ([], 0);
-            }
-
-            gram = counts.MinBy(c => c.Subjects)!.Gram;
+            total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(_count,
+                new { rarest.Gram, Contains = contains, Persons = persons ? 1 : 0, Reach }, cancellationToken: ct));
+            exact = total < Reach;
         }
 
-        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(_count,
-            new { Gram = gram, Contains = contains, Persons = persons, Reach }, cancellationToken: ct));
         if (total <= skip)
         {
-            return ([], total);
+            return ([], total, exact);
         }
 
         var hits = grams.Count == 1
             ? await connection.QueryAsync<SearchHit>(new CommandDefinition(_gramPage,
-                new { Gram = gram, Contains = contains, Persons = persons, Skip = skip, Take = take }, cancellationToken: ct))
+                new { rarest.Gram, Contains = contains, Persons = persons ? 1 : 0, Skip = skip, Take = take }, cancellationToken: ct))
             : await connection.QueryAsync<SearchHit>(new CommandDefinition(_fragmentPage, new
             {
-                Gram = gram, Contains = contains, Persons = persons, Fragment = fragment, Prefix = EscapeLike(fragment) + "%", Reach, Skip = skip,
-                Take = take,
+                rarest.Gram, Contains = contains, Persons = persons ? 1 : 0, Fragment = fragment, Prefix = EscapeLike(fragment) + "%", Reach,
+                Skip = skip, Take = take,
             }, cancellationToken: ct));
-        return (hits.ToList(), total);
+        return (hits.ToList(), total, exact);
     }
 
     /// <summary>The distinct pairs of adjacent characters (code points, as the databases count them) of a fragment.</summary>
@@ -146,6 +156,7 @@ internal sealed class GramCount
 {
     public string Gram { get; init; } = "";
     public long Subjects { get; init; }
+    public long Persons { get; init; }
 }
 
 /// <summary>A subject found by name; <see cref="Tier"/> 0 exact, 1 prefix, 2 substring.</summary>
