@@ -1,3 +1,4 @@
+using CreditKaizhou.Api.Features.Audit;
 using CreditKaizhou.Api.Features.Catalogue;
 using CreditKaizhou.Api.Features.Checks;
 using CreditKaizhou.Api.Features.Clients;
@@ -30,6 +31,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddDatabase();
 builder.Services.AddRepositories();
+builder.Services.AddAccessAudit();
 builder.Services.AddPrivacy();
 builder.Services.AddApiLocalization();
 builder.Services.AddApiProblemDetails();
@@ -39,9 +41,12 @@ builder.Services.AddApiValidation();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiOpenApi();
 builder.Services.AddDevelopmentSeed();
-builder.Services.AddSingleton<IAccessAudit, TemporaryNoAccessAudit>(); // TEMPORARY: remove with TemporaryNoAccessAudit.cs when the access log is merged
 
 var app = builder.Build();
+if (AuditCommand.IsInvoked(args))
+{
+    return await AuditCommand.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
 
 app.UseServerTiming();
 app.UseRequestLocalization();
@@ -62,8 +67,10 @@ app.MapMeasures();
 app.MapChecks();
 app.MapSubjects();
 app.MapReports();
+app.MapAudit();
 
 await app.PrepareDatabaseAsync();
 await app.RunAsync();
+return 0;
 
 public partial class Program;

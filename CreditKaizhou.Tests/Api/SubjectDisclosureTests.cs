@@ -219,5 +219,39 @@ public sealed class SubjectDisclosureTests(Engine engine)
         Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("There is no credit subject with code 91500154MA6Y9999XX."));
     }
 
+    [Test]
+    public async Task AccessLog_ReadsBeyondThePublicLeaveEntries_PublicReadsNone()
+    {
+        using var anyone = Api.CreateClient();
+        using var clerk = Api.CreateClient("dev-clerk");
+        using var admin = Api.CreateClient("dev-admin");
+
+        (await anyone.GetAsync($"/api/v1/subjects/{Person}?purpose=公众查询")).Dispose();
+        (await anyone.GetAsync($"/api/v1/subjects/{Person}/records?purpose=公众查询")).Dispose();
+        (await clerk.GetAsync($"/api/v1/subjects/{Person}?purpose=窗口核查")).Dispose();
+        (await clerk.GetAsync($"/api/v1/subjects/{Person}/records?purpose=窗口核查")).Dispose();
+        using var issued = await clerk.PostAsJsonAsync("/api/v1/reports", new
+        {
+            subjectCode = Person, purpose = "审计测试", requester = new { name = "刘晓梅" }, authorised = false,
+        });
+        var number = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reportNumber").GetString();
+        (await clerk.GetAsync($"/api/v1/reports/{number}")).Dispose();
+        var log = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?subject={Person}&pageSize=200");
+        var reads = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=report.read&pageSize=200");
+
+        var entries = log.GetProperty("items").EnumerateArray().ToList();
+        var mine = entries.Where(e => e.GetProperty("purpose").GetString() is "窗口核查" or "审计测试").ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(entries.Where(e => e.GetProperty("purpose").GetString() == "公众查询"), Is.Empty, "public reads see public data only");
+            Assert.That(mine.Select(e => e.GetProperty("action").GetString()), Is.EquivalentTo(new[] { "subject.profile", "subject.records", "report.issue", "report.read" }));
+            Assert.That(mine.Select(e => e.GetProperty("role").GetString()), Is.All.EqualTo("clerk"));
+            Assert.That(mine.Select(e => e.GetProperty("subjectDisplay").GetString()), Is.All.EqualTo($"{Masked} 刘晓梅"));
+            Assert.That(mine.Single(e => e.GetProperty("action").GetString() == "report.issue").GetProperty("reference").GetString(), Is.EqualTo(number));
+            Assert.That(reads.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("reference").GetString()), Does.Contain(number));
+            Assert.That(log.ToString(), Does.Not.Contain(Person));
+        });
+    }
+
     private static int CategoryIndex(string? category) => CreditKaizhou.Domain.Catalogue.CatalogueCategories.All.ToList().IndexOf(category!);
 }

@@ -92,7 +92,7 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>The service's own build output in the same configuration as the tests (Debug or Release).</summary>
-    private static string ApiAssembly()
+    internal static string ApiAssembly()
     {
         var testDirectory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
         var framework = testDirectory.Name;

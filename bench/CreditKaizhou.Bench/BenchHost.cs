@@ -1,3 +1,4 @@
+using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Privacy;
 using CreditKaizhou.Api.Seed;
@@ -24,7 +25,7 @@ public static class BenchHost
         builder.Configuration["Seed:GeneratedCatalogue"] = generatedCatalogue ? "true" : "false";
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton(clock);
-        builder.Services.AddDatabase().AddRepositories().AddPrivacy().AddDevelopmentSeed();
+        builder.Services.AddDatabase().AddRepositories().AddAccessAudit().AddPrivacy().AddDevelopmentSeed();
         var app = builder.Build();
         try
         {

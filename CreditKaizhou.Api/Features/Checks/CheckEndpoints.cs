@@ -28,7 +28,7 @@ public static class CheckEndpoints
     }
 
     public static async Task<Ok<CheckResponse>> RunCheck(CheckRequest request, CheckService checks, ClaimsPrincipal user, CancellationToken ct) =>
-        TypedResults.Ok(await checks.RunAsync(request, user.ClientId()!.Value, ct));
+        TypedResults.Ok(await checks.RunAsync(request, user, ct));
 
     /// <summary>The stored check and its receipt: for the client that made it and the credit office; anyone else gets 404.</summary>
     public static async Task<Results<Ok<CheckResponse>, ProblemHttpResult>> GetCheck(

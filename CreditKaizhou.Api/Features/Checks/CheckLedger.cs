@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Threading.Channels;
 using CreditKaizhou.Api.Features.Checks.Receipts;
+using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Database;
 using Dapper;
 
@@ -32,9 +33,9 @@ internal static class CheckLedgerSql
         """;
 }
 
-/// <summary>A check to store: its row and the hash of its leaf.</summary>
+/// <summary>A check to store: its row, the hash of its leaf, and its access-log entry.</summary>
 public sealed record PendingCheck(Guid Id, Guid ClientId, string Context, DateOnly AsOf, DateTimeOffset KnownAt, DateTimeOffset CheckedAt,
-    long DataVersion, string? ProjectCode, string RequestJson, string ResultsJson, byte[] LeafHash);
+    long DataVersion, string? ProjectCode, string RequestJson, string ResultsJson, byte[] LeafHash, AuditRecord Audit);
 
 /// <summary>
 /// The append-only log of checks. Checks arriving together are stored in one transaction and covered by one
@@ -51,6 +52,7 @@ public sealed class CheckLedger : IAsyncDisposable
     private readonly DbDataSource _db;
     private readonly SqlDialect _dialect;
     private readonly ReceiptSigner _signer;
+    private readonly AccessAuditChain _audit;
     private readonly TimeProvider _clock;
     private readonly ILogger<CheckLedger> _logger;
     private MerkleLog _log = new(Sm3TreeHash.Instance);
@@ -61,11 +63,13 @@ public sealed class CheckLedger : IAsyncDisposable
     private readonly string _headCovering;
     private readonly Task _writer;
 
-    public CheckLedger(DbDataSource db, SqlDialect dialect, ReceiptSigner signer, TimeProvider clock, ILogger<CheckLedger> logger)
+    public CheckLedger(DbDataSource db, SqlDialect dialect, ReceiptSigner signer, AccessAuditChain audit, TimeProvider clock,
+        ILogger<CheckLedger> logger)
     {
         _db = db;
         _dialect = dialect;
         _signer = signer;
+        _audit = audit;
         _clock = clock;
         _logger = logger;
         _writeLock = dialect.WriteLock;
@@ -168,6 +172,9 @@ public sealed class CheckLedger : IAsyncDisposable
 
                 await insert.FlushAsync(default);
             }
+
+            // Each check's access-log entry commits with it, in the same transaction.
+            await _audit.AppendAsync(connection, tx, checks.Select(c => c.Audit).ToList(), default);
 
             // The head is signed and stored in the same transaction as its checks: one durable commit per group.
             var head = new TreeHead(_log.Size, _log.RootHash(), Microseconds(_clock.GetUtcNow()));

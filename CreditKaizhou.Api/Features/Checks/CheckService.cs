@@ -1,6 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using CreditKaizhou.Api.Features.Checks.Receipts;
 using CreditKaizhou.Api.Features.Identifiers;
+using CreditKaizhou.Api.Infrastructure.Audit;
+using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Privacy;
 using CreditKaizhou.Api.Infrastructure.Time;
 using CreditKaizhou.Domain.Identifiers;
@@ -14,8 +17,9 @@ namespace CreditKaizhou.Api.Features.Checks;
 /// </summary>
 public sealed class CheckService(ListIndex index, CheckLedger ledger, KnownCodeExceptions exceptions, PersonalIdProtector ids, TimeProvider clock)
 {
-    public async Task<CheckResponse> RunAsync(CheckRequest request, Guid clientId, CancellationToken ct)
+    public async Task<CheckResponse> RunAsync(CheckRequest request, ClaimsPrincipal caller, CancellationToken ct)
     {
+        var clientId = caller.ClientId()!.Value;
         var snapshot = await index.CurrentAsync(ct);
         var known = await exceptions.SnapshotAsync(ct);
         var checkedAt = Microseconds(clock.GetUtcNow());
@@ -32,7 +36,8 @@ public sealed class CheckService(ListIndex index, CheckLedger ledger, KnownCodeE
         var requestJson = System.Text.Json.JsonSerializer.Serialize(document with { Results = [] }, CheckCanonical.Sorted);
         var resultsJson = System.Text.Json.JsonSerializer.Serialize(results, CheckCanonical.Sorted);
         var receipt = await ledger.AppendAsync(new PendingCheck(document.CheckId, clientId, document.Context, asOf, knownAt, checkedAt,
-            snapshot.DataVersion, request.Project?.Code, requestJson, resultsJson, MerkleTree.Sm3.HashLeaf(leaf)), ct);
+            snapshot.DataVersion, request.Project?.Code, requestJson, resultsJson, MerkleTree.Sm3.HashLeaf(leaf),
+            AuditRecord.Of(caller, CheckAudit.Entry(document.CheckId, request), checkedAt)), ct);
         return CheckResponse.From(document, receipt);
     }
 

@@ -9,7 +9,7 @@ namespace CreditKaizhou.Api.Features.Checks;
 [SqlQueries]
 internal static class ListIndexSql
 {
-    /// <summary>One round trip per check, answered from the primary key: has any record changed since this instance looked?</summary>
+    /// <summary>Before each check (shared by concurrent ones), answered from the primary key: has any record changed since this instance looked?</summary>
     public const string DataVersion = "SELECT COALESCE(MAX(version), 0) FROM change_log";
 
     /// <summary>Catalogue, measures and list types change rarely; this is read at most once a second.</summary>
@@ -77,12 +77,13 @@ internal static class ListIndexSql
 
 /// <summary>
 /// Everything a bidding check needs, held in memory: the history of every record that feeds a list, by
-/// subject, and every version of every measure. Before each check one query reads the change log's head; only
-/// the subjects changed since are reloaded. A check therefore never misses a record committed (through any
+/// subject, and every version of every measure. Before each check the change log's head is read (a read that
+/// starts after the check began, shared with the checks waiting at the same moment: <see cref="ChangeLogHead"/>);
+/// only the subjects changed since are reloaded. A check therefore never misses a record committed (through any
 /// instance) before it began, and makes no database round trip per bidder. Changes to the catalogue, measures
 /// and list types made through another instance are seen within <see cref="ReferenceDataLifetime"/>.
 /// </summary>
-public sealed class ListIndex(DbDataSource db, TimeProvider clock, ILogger<ListIndex> logger)
+public sealed class ListIndex(DbDataSource db, ChangeLogHead head, TimeProvider clock, ILogger<ListIndex> logger)
 {
     /// <summary>How stale a change to the catalogue, the measures or the list types may be on another instance.</summary>
     public static readonly TimeSpan ReferenceDataLifetime = TimeSpan.FromSeconds(1);
@@ -95,41 +96,41 @@ public sealed class ListIndex(DbDataSource db, TimeProvider clock, ILogger<ListI
     /// <summary>Brings the index up to the database's current state and returns it.</summary>
     public async Task<Snapshot> CurrentAsync(CancellationToken ct)
     {
-        await using var connection = await db.OpenConnectionAsync(ct);
         var snapshot = _snapshot;
-        StampRow stamp;
         if (snapshot is not null && clock.GetUtcNow() - _referenceDataReadAt < ReferenceDataLifetime)
         {
-            var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(ListIndexSql.DataVersion, cancellationToken: ct));
-            if (version == snapshot.DataVersion)
-            {
-                return snapshot;
-            }
-
-            stamp = new StampRow
-            {
-                DataVersion = version, MeasuresStamp = snapshot.MeasuresStamp, CatalogueStamp = snapshot.CatalogueStamp, ListsStamp = snapshot.ListsStamp,
-            };
+            var version = await head.ReadAsync(ct);
+            return version <= snapshot.DataVersion
+                ? snapshot
+                : await RefreshAsync(new StampRow
+                {
+                    DataVersion = version, MeasuresStamp = snapshot.MeasuresStamp, CatalogueStamp = snapshot.CatalogueStamp,
+                    ListsStamp = snapshot.ListsStamp,
+                }, ct);
         }
-        else
+
+        StampRow stamp;
+        await using (var connection = await db.OpenConnectionAsync(ct))
         {
             stamp = await connection.QuerySingleAsync<StampRow>(new CommandDefinition(ListIndexSql.Stamp, cancellationToken: ct));
-            _referenceDataReadAt = clock.GetUtcNow();
-            if (snapshot is not null && snapshot.Matches(stamp))
-            {
-                return snapshot;
-            }
         }
 
+        _referenceDataReadAt = clock.GetUtcNow();
+        return snapshot is not null && snapshot.Matches(stamp) ? snapshot : await RefreshAsync(stamp, ct);
+    }
+
+    private async Task<Snapshot> RefreshAsync(StampRow stamp, CancellationToken ct)
+    {
         await _refresh.WaitAsync(ct);
         try
         {
-            snapshot = _snapshot;
+            var snapshot = _snapshot;
             if (snapshot is not null && snapshot.Matches(stamp))
             {
                 return snapshot;
             }
 
+            await using var connection = await db.OpenConnectionAsync(ct);
             _snapshot = snapshot = snapshot is null || snapshot.CatalogueStamp != stamp.CatalogueStamp
                 ? await LoadAllAsync(connection, stamp, ct)
                 : await UpdateAsync(connection, snapshot, stamp, ct);
@@ -217,8 +218,9 @@ public sealed class ListIndex(DbDataSource db, TimeProvider clock, ILogger<ListI
     public sealed record Snapshot(long DataVersion, long MeasuresStamp, long CatalogueStamp, long ListsStamp,
         IReadOnlyDictionary<string, ListType> Lists, IReadOnlyList<MeasureVersion> Measures, IReadOnlyDictionary<string, RecordHistory[]> BySubject)
     {
+        /// <summary>Whether this snapshot holds everything the stamp says is committed (a concurrent refresh may have gone further).</summary>
         internal bool Matches(StampRow stamp) =>
-            DataVersion == stamp.DataVersion && MeasuresStamp == stamp.MeasuresStamp && CatalogueStamp == stamp.CatalogueStamp && ListsStamp == stamp.ListsStamp;
+            DataVersion >= stamp.DataVersion && MeasuresStamp == stamp.MeasuresStamp && CatalogueStamp == stamp.CatalogueStamp && ListsStamp == stamp.ListsStamp;
 
         /// <summary>The version of each measure in force at <paramref name="knownAt"/> (measures are versioned like the catalogue).</summary>
         public IReadOnlyList<Measure> MeasuresAsKnownAt(DateTimeOffset knownAt) => Measures

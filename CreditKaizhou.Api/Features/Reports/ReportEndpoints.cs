@@ -82,7 +82,7 @@ public static class ReportEndpoints
                 var json = JsonSerializer.Serialize(content, SnapshotJson);
                 return (json, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))));
             }, ct);
-        await audit.WriteAsync(user, new AccessEntry("report.issue", subject.LookupKey, SubjectEndpoints.Display(subject), request.Purpose!.Trim(),
+        await audit.WriteAsync(user, new AccessEntry(AccessActions.ReportIssue, subject.LookupKey, SubjectEndpoints.Display(subject), request.Purpose!.Trim(),
             sections.Sum(s => s.Records.Count + s.Listings.Count), number), ct);
         return TypedResults.Created($"/api/v1/reports/{number}", new ReportIssued(number, code, issuedAt, subject.Name));
     }
@@ -102,7 +102,7 @@ public static class ReportEndpoints
 
         var content = JsonSerializer.Deserialize<ReportContent>(stored.ContentJson, SnapshotJson)!;
         var known = VerificationCodes.Matches(code, stored.VerificationHash) ? code!.Trim().ToUpperInvariant() : null;
-        await audit.WriteAsync(user, new AccessEntry("report.read", null, content.Subject.Code + " " + content.Subject.Name, content.Purpose,
+        await audit.WriteAsync(user, new AccessEntry(AccessActions.ReportRead, stored.SubjectKey, content.Subject.Code + " " + content.Subject.Name, content.Purpose,
             content.Sections.Sum(s => s.Records.Count + s.Listings.Count), stored.Number), ct);
         return WantsHtml(http)
             ? TypedResults.Content(ReportHtml.Report(content, stored.ContentHash, known,

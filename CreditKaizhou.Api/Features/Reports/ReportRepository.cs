@@ -24,9 +24,10 @@ internal static class ReportSql
         """;
 
     public const string Get = """
-        SELECT number, verification_hash, subject_id, subject_name, issued_at, content_json, content_hash
-        FROM reports
-        WHERE number = @Number
+        SELECT r.number, r.verification_hash, r.subject_id, s.lookup_key AS subject_key, r.subject_name, r.issued_at, r.content_json, r.content_hash
+        FROM reports r
+        JOIN subjects s ON s.id = r.subject_id
+        WHERE r.number = @Number
         """;
 }
 
@@ -94,6 +95,7 @@ public sealed class StoredReport
     public string Number { get; init; } = "";
     public string VerificationHash { get; init; } = "";
     public Guid SubjectId { get; init; }
+    public string SubjectKey { get; init; } = "";
     public string SubjectName { get; init; } = "";
     public DateTimeOffset IssuedAt { get; init; }
     public string ContentJson { get; init; } = "";

@@ -65,7 +65,7 @@ public static class SubjectEndpoints
         }
 
         var profile = view.ToProfile();
-        await AuditAsync(audit, user, viewer, "subject.profile", view, query.Purpose, profile.RecordCounts.Sum(c => c.Count), ct);
+        await AuditAsync(audit, user, viewer, AccessActions.SubjectProfile, view, query.Purpose, profile.RecordCounts.Sum(c => c.Count), ct);
         return TypedResults.Ok(profile);
     }
 
@@ -86,7 +86,7 @@ public static class SubjectEndpoints
             .Where(r => string.IsNullOrEmpty(category) || r.Category == category)
             .ToList();
         var page = records.Skip(paging.Skip).Take(paging.EffectivePageSize).ToList();
-        await AuditAsync(audit, user, viewer, "subject.records", view, query.Purpose, page.Count, ct);
+        await AuditAsync(audit, user, viewer, AccessActions.SubjectRecords, view, query.Purpose, page.Count, ct);
         return TypedResults.Ok(paging.Respond(page, records.Count));
     }
 

@@ -1,11 +1,13 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace CreditKaizhou.Api.Infrastructure.Database;
 
 /// <summary>
 /// Runs one parameterised statement for many rows inside a transaction, as fast as the engine
 /// allows: where the provider supports <see cref="DbBatch"/> (PostgreSQL, SQL Server) rows go to
-/// the server many statements per round trip; SQLite, in-process, reuses one prepared command.
+/// the server many statements per round trip; SQLite, in-process, runs one prepared statement per
+/// row through its native interface (<see cref="SqliteNativeStatement"/>).
 /// </summary>
 public sealed class BulkCommand : IAsyncDisposable
 {
@@ -15,7 +17,7 @@ public sealed class BulkCommand : IAsyncDisposable
     private readonly DbTransaction _transaction;
     private readonly string _sql;
     private readonly string[] _parameters;
-    private readonly DbCommand? _command;
+    private readonly SqliteNativeStatement? _sqlite;
     private DbBatch? _batch;
 
     public BulkCommand(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
@@ -24,32 +26,23 @@ public sealed class BulkCommand : IAsyncDisposable
         _transaction = transaction;
         _sql = sql;
         _parameters = parameters;
-        if (!connection.CanCreateBatch)
+        if (connection is SqliteConnection sqlite)
         {
-            _command = connection.CreateCommand();
-            _command.Transaction = transaction;
-            _command.CommandText = sql;
-            foreach (var name in parameters)
-            {
-                var parameter = _command.CreateParameter();
-                parameter.ParameterName = name;
-                _command.Parameters.Add(parameter);
-            }
+            _sqlite = new SqliteNativeStatement(sqlite, sql, parameters);
+        }
+        else if (!connection.CanCreateBatch)
+        {
+            throw new NotSupportedException($"{connection.GetType().Name} supports neither batches nor native statements.");
         }
     }
 
     public async Task AddAsync(CancellationToken ct, params object?[] values)
     {
-        if (_command is not null)
+        if (_sqlite is not null)
         {
-            for (var i = 0; i < values.Length; i++)
-            {
-                _command.Parameters[i].Value = values[i] ?? DBNull.Value;
-            }
-
             // In-process SQLite gains nothing from the async path but its overhead.
             ct.ThrowIfCancellationRequested();
-            _command.ExecuteNonQuery();
+            _sqlite.Execute(values);
             return;
         }
 
@@ -83,10 +76,7 @@ public sealed class BulkCommand : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_command is not null)
-        {
-            await _command.DisposeAsync();
-        }
+        _sqlite?.Dispose();
 
         if (_batch is not null)
         {

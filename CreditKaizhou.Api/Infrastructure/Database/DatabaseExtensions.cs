@@ -24,12 +24,13 @@ public static class DatabaseExtensions
         services.AddSingleton(sp => SqlDialect.For(sp.GetRequiredService<ConnectionSettings>().Provider));
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<ConnectionSettings>()));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 
     public static DbDataSource CreateDataSource(ConnectionSettings settings) => settings.Provider switch
     {
-        DatabaseProvider.Sqlite => SqliteFactory.Instance.CreateDataSource(settings.ConnectionString),
+        DatabaseProvider.Sqlite => new SqliteDataSource(settings.ConnectionString),
         DatabaseProvider.Postgres => NpgsqlDataSource.Create(settings.ConnectionString),
         DatabaseProvider.SqlServer => SqlClientFactory.Instance.CreateDataSource(settings.ConnectionString),
         _ => throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, null),

@@ -34,6 +34,7 @@ public static class RepositoryExtensions
         services.AddSingleton<IMeasureRepository, MeasureRepository>();
         services.AddOptions<RecordOptions>().BindConfiguration(RecordOptions.Section);
         services.AddReceipts();
+        services.AddSingleton<ChangeLogHead>();
         services.AddSingleton<ListIndex>();
         services.AddSingleton<CheckLedger>();
         services.AddSingleton<CheckService>();

@@ -1,0 +1,76 @@
+using CreditKaizhou.Api.Infrastructure.Database;
+using Dapper;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CreditKaizhou.Tests.Database;
+
+/// <summary>Commits never copy the write-ahead log into the database file; the background checkpointer does.</summary>
+[Category("Sqlite")]
+public sealed class SqliteCheckpointTests
+{
+    private string _dir = null!;
+    private string _file = null!;
+    private ConnectionSettings _settings = null!;
+
+    [SetUp]
+    public async Task CreateAsync()
+    {
+        _dir = Directory.CreateTempSubdirectory("ck-checkpoint-").FullName;
+        _file = Path.Combine(_dir, "t.db");
+        _settings = new ConnectionSettings(DatabaseProvider.Sqlite, new SqliteConnectionStringBuilder { DataSource = _file, Pooling = false }.ToString());
+        await using var connection = new SqliteConnection(_settings.ConnectionString);
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL; CREATE TABLE t (v TEXT NOT NULL) STRICT;");
+    }
+
+    [TearDown]
+    public void Delete() => Directory.Delete(_dir, recursive: true);
+
+    [Test]
+    public async Task Commit_LargeTransaction_LeavesTheLogForTheCheckpointer()
+    {
+        // An open connection keeps SQLite from checkpointing when the writer's connection closes, as in a running service.
+        await using var holder = new SqliteConnection(_settings.ConnectionString);
+        await holder.OpenAsync();
+        await holder.ExecuteScalarAsync<long>("SELECT count(*) FROM t");
+        await using (var source = new SqliteDataSource(_settings.ConnectionString))
+        {
+            await WriteAsync(source, megabytes: 8);
+        }
+
+        var beforeCheckpoint = new FileInfo(_file).Length;
+        Assert.That(new FileInfo(_file + "-wal").Length, Is.GreaterThan(8_000_000), "the commit went to the log");
+        Assert.That(beforeCheckpoint, Is.LessThan(1_000_000), "the committing connection did not copy the log into the database");
+
+        using var checkpointer = new SqliteCheckpointer(_settings, NullLogger<SqliteCheckpointer>.Instance);
+        await checkpointer.StartAsync(default);
+        await Task.Delay(SqliteCheckpointer.Interval * 4);
+        await checkpointer.StopAsync(default);
+
+        Assert.That(new FileInfo(_file).Length, Is.GreaterThan(8_000_000), "the checkpointer copied the log into the database");
+    }
+
+    [Test]
+    public async Task Commit_PlainConnection_CheckpointsByItself()
+    {
+        // The behaviour the data source turns off, shown on a connection of SQLite's defaults.
+        await using (var connection = new SqliteConnection(_settings.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync("INSERT INTO t (v) VALUES (@V)", Enumerable.Range(0, 2000).Select(_ => new { V = new string('x', 4000) }), tx);
+            await tx.CommitAsync();
+            Assert.That(new FileInfo(_file).Length, Is.GreaterThan(8_000_000));
+        }
+    }
+
+    private static async Task WriteAsync(SqliteDataSource source, int megabytes)
+    {
+        await using var connection = await source.OpenConnectionAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await connection.ExecuteAsync("INSERT INTO t (v) VALUES (@V)",
+            Enumerable.Range(0, megabytes * 250).Select(_ => new { V = new string('x', 4000) }), tx);
+        await tx.CommitAsync();
+    }
+}
