@@ -46,9 +46,8 @@ public static class SubjectEndpoints
         }
 
         var (hits, total, exact) = await search.ByNameAsync(q, viewer, request.Skip, request.EffectivePageSize, ct);
-        var rows = hits.Select(h => h.ToSubject()).ToList();
-        var flags = await views.ListFlagsAsync(rows, viewer, ct);
-        var items = hits.Select((hit, i) => Item(rows[i], hit.Tier switch { 0 => "exact", 1 => "prefix", _ => "substring" }, flags[i].Black, flags[i].Red))
+        var flags = await views.ListFlagsAsync(hits, viewer, ct);
+        var items = hits.Select((hit, i) => Item(hit, hit.Tier switch { 0 => "exact", 1 => "prefix", _ => "substring" }, flags[i].Black, flags[i].Red))
             .ToList();
         return TypedResults.Ok(new SubjectSearchResponse(items, request.EffectivePage, request.EffectivePageSize, total, exact));
     }

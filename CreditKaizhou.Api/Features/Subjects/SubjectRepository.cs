@@ -58,7 +58,7 @@ public sealed class SubjectRepository(DbDataSource db)
 public sealed record SubjectFile(SubjectRow Subject, IReadOnlyList<NameRow> Names, IReadOnlyList<SubjectRecordRow> Records,
     ILookup<Guid, SubjectEventRow> Events);
 
-public sealed class SubjectRow
+public class SubjectRow
 {
     public Guid Id { get; init; }
     public string SubjectType { get; init; } = "";

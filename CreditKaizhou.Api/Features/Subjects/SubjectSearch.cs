@@ -160,18 +160,7 @@ internal sealed class GramCount
 }
 
 /// <summary>A subject found by name; <see cref="Tier"/> 0 exact, 1 prefix, 2 substring.</summary>
-public sealed class SearchHit
+public sealed class SearchHit : SubjectRow
 {
-    public Guid Id { get; init; }
-    public string SubjectType { get; init; } = "";
-    public string LookupKey { get; init; } = "";
-    public string DisplayCode { get; init; } = "";
-    public string Name { get; init; } = "";
-    public string Status { get; init; } = "";
     public long Tier { get; init; }
-
-    public SubjectRow ToSubject() => new()
-    {
-        Id = Id, SubjectType = SubjectType, LookupKey = LookupKey, DisplayCode = DisplayCode, Name = Name, Status = Status,
-    };
 }
