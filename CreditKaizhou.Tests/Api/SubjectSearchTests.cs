@@ -251,6 +251,32 @@ public sealed class SubjectSearchTests(Engine engine)
         Assert.That(body.GetProperty("total").GetInt32(), Is.Zero);
     }
 
+    [TestCase("/api/v1/subjects?q=开州&page=0", TestName = "BadInput_PageZero_IsABadRequestProblem")]
+    [TestCase("/api/v1/subjects?q=开州&pageSize=0", TestName = "BadInput_PageSizeZero_IsABadRequestProblem")]
+    [TestCase("/api/v1/subjects?q=开州&page=abc", TestName = "BadInput_PageNotANumber_IsABadRequestProblem")]
+    [TestCase("/api/v1/subjects/91500154MA5UGH9W6J?asOf=2026-13-01", TestName = "BadInput_ProfileAsOfNotADate_IsABadRequestProblem")]
+    [TestCase("/api/v1/subjects/91500154MA5UGH9W6J/records?includeInactive=maybe", TestName = "BadInput_IncludeInactiveNotABoolean_IsABadRequestProblem")]
+    public async Task BadInput_IsABadRequestProblem(string path)
+    {
+        using var anyone = Api.CreateClient();
+
+        using var response = await anyone.GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), await response.Content.ReadAsStringAsync());
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+    }
+
+    [Test]
+    public async Task BadInput_QueryOfMoreThanAHundredCharacters_IsAValidationProblem()
+    {
+        using var anyone = Api.CreateClient();
+
+        using var response = await anyone.GetAsync("/api/v1/subjects?q=" + string.Concat(Enumerable.Repeat("开州", 51)));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/problems/validation");
+        Assert.That(ProblemAssert.Errors(problem)["q"].Single(), Does.Contain("最长 100 个字符"));
+    }
+
     /// <summary>The ranking rule: tier (exact, prefix, substring), current before deregistered, then the name by code point.</summary>
     private static List<(string Name, string Match)> Ranked(IEnumerable<(string Name, string Status)> subjects, string fragment) =>
         subjects
