@@ -7,6 +7,8 @@ using CreditKaizhou.Api.Features.Health;
 using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Features.Reports;
+using CreditKaizhou.Api.Features.Subjects;
 using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.ClerkPage;
@@ -65,6 +67,8 @@ app.MapRecords();
 app.MapLists();
 app.MapMeasures();
 app.MapChecks();
+app.MapSubjects();
+app.MapReports();
 app.MapAudit();
 
 await app.PrepareDatabaseAsync();

@@ -28,9 +28,14 @@ public static class Verdicts
         string context,
         DateOnly asOf,
         IReadOnlyList<Measure> measures,
-        IReadOnlyDictionary<string, ListType> lists)
+        IReadOnlyDictionary<string, ListType> lists) => Evaluate(bidder, asOf, Rules(context, measures, lists));
+
+    /// <summary>
+    /// The measures and lists of one check, validated once (see <see cref="Evaluate(Bidder, string, DateOnly, IReadOnlyList{Measure}, IReadOnlyDictionary{string, ListType})"/>
+    /// for what is refused), for evaluating its many bidders.
+    /// </summary>
+    public static VerdictRules Rules(string context, IReadOnlyList<Measure> measures, IReadOnlyDictionary<string, ListType> lists)
     {
-        ArgumentNullException.ThrowIfNull(bidder);
         ArgumentNullException.ThrowIfNull(measures);
         ArgumentNullException.ThrowIfNull(lists);
         if (!CheckContexts.IsKnown(context))
@@ -39,13 +44,21 @@ public static class Verdicts
                 $"Unknown check context '{context}'; expected one of {string.Join(", ", CheckContexts.All)}.", nameof(context));
         }
 
+        Validate(measures, lists);
+        return new VerdictRules(measures.Where(m => m.AppliesIn(context)).ToList(), lists);
+    }
+
+    /// <summary>What the rules of a check say about one bidder on <paramref name="asOf"/>.</summary>
+    public static BidderVerdict Evaluate(Bidder bidder, DateOnly asOf, VerdictRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(bidder);
+        ArgumentNullException.ThrowIfNull(rules);
         if (bidder.Members.Count == 0)
         {
             throw new ArgumentException($"Bidder '{bidder.BidderRef}' has no members.", nameof(bidder));
         }
 
-        Validate(measures, lists);
-        var applicable = measures.Where(m => m.AppliesIn(context)).ToList();
+        var (applicable, lists) = (rules.Applicable, rules.Lists);
         var reasons = new List<(int Member, ListType List, VerdictReason Reason)>();
         var incentives = new List<(int Member, string SubjectCode, ListType List, Measure Measure)>();
         for (var member = 0; member < bidder.Members.Count; member++)
@@ -144,4 +157,18 @@ public static class Verdicts
                     i.Measure.Effect, i.Measure.LegalBasis, wholeBidder.Contains(i.Measure.Code))),
         ];
     }
+}
+
+/// <summary>The measures that apply in one check's context, validated, and the list types: made by <see cref="Verdicts.Rules"/>.</summary>
+public sealed class VerdictRules
+{
+    internal VerdictRules(IReadOnlyList<Measure> applicable, IReadOnlyDictionary<string, ListType> lists)
+    {
+        Applicable = applicable;
+        Lists = lists;
+    }
+
+    internal IReadOnlyList<Measure> Applicable { get; }
+
+    internal IReadOnlyDictionary<string, ListType> Lists { get; }
 }

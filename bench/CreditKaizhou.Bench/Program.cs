@@ -4,6 +4,7 @@ namespace CreditKaizhou.Bench;
 /// Benchmarks and benchmark data of the service, one command per file:
 ///   ingest    records per second through the batch API and the record store (IngestCommand.cs)
 ///   generate  a deterministic SQLite database of 1,000,000 subjects and 5,000,000 records (GenerateCommand.cs)
+///   search    subject search latency on that database (SearchCommand.cs)
 /// </summary>
 /// <remarks>
 /// An explicit internal class, not top-level statements: the tests reference this project beside the service, whose
@@ -15,6 +16,7 @@ internal static class Program
     {
         "ingest" => await IngestCommand.RunAsync(args[1..]),
         "generate" => await GenerateCommand.RunAsync(args[1..]),
+        "search" => await SearchCommand.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -24,6 +26,7 @@ internal static class Program
             usage:
               CreditKaizhou.Bench ingest [--postgres <connection string>] [--batches N]
               CreditKaizhou.Bench generate --out <file.db> [--subjects 1000000] [--records 5000000] [--per-commit 250000]
+              CreditKaizhou.Bench search --db <copy of the generated file.db> [--rounds 20]
             """);
         return 2;
     }

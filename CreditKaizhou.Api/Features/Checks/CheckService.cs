@@ -26,8 +26,8 @@ public sealed class CheckService(ListIndex index, CheckLedger ledger, KnownCodeE
         var knownAt = request.KnownAt is { } k ? Microseconds(k.ToUniversalTime()) : checkedAt;
         var today = clock.Today();
         var asOf = request.AsOf is { } text ? DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture) : today;
-        var measures = snapshot.MeasuresAsKnownAt(knownAt);
-        var results = request.Bidders!.Select(b => Evaluate(b, request.Context!, asOf, knownAt, today, snapshot, measures, known)).ToList();
+        var rules = Verdicts.Rules(request.Context!, snapshot.MeasuresAsKnownAt(knownAt), snapshot.Lists);
+        var results = request.Bidders!.Select(b => Evaluate(b, asOf, knownAt, today, snapshot, rules, known)).ToList();
 
         var document = new CheckDocument(Guid.CreateVersion7(checkedAt), checkedAt, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             knownAt, snapshot.DataVersion, request.Context!, request.Project, request.Bidders!, results);
@@ -41,8 +41,8 @@ public sealed class CheckService(ListIndex index, CheckLedger ledger, KnownCodeE
         return CheckResponse.From(document, receipt);
     }
 
-    private CheckResult Evaluate(CheckBidder bidder, string context, DateOnly asOf, DateTimeOffset knownAt, DateOnly today,
-        ListIndex.Snapshot snapshot, IReadOnlyList<Measure> measures, IReadOnlySet<string> knownExceptions)
+    private CheckResult Evaluate(CheckBidder bidder, DateOnly asOf, DateTimeOffset knownAt, DateOnly today,
+        ListIndex.Snapshot snapshot, VerdictRules rules, IReadOnlySet<string> knownExceptions)
     {
         var codes = bidder.Code is not null ? [bidder.Code] : bidder.Consortium!.Select(m => m.Code!).ToList();
         var members = new List<BidderMember>();
@@ -64,7 +64,7 @@ public sealed class CheckService(ListIndex index, CheckLedger ledger, KnownCodeE
             return new CheckResult(bidder.BidderRef!, "invalid", [], [], problems);
         }
 
-        var verdict = Verdicts.Evaluate(new Bidder(bidder.BidderRef!, members), context, asOf, measures, snapshot.Lists);
+        var verdict = Verdicts.Evaluate(new Bidder(bidder.BidderRef!, members), asOf, rules);
         return new CheckResult(verdict.BidderRef, verdict.Verdict.Code(), verdict.Reasons, verdict.Incentives, null);
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.Paging;
 using CreditKaizhou.Api.Infrastructure.Problems;
@@ -55,7 +56,7 @@ public static class ListEndpoints
 
         var now = clock.GetUtcNow();
         var today = ListMembership.DayOf(now);
-        var viewer = RecordEndpoints.ViewerOf(user);
+        var viewer = user.Viewer();
         var visible = ActiveEntries(await lists.ListedRecordsAsync(listCode, ct), now, query.AsOf ?? today)
             .Where(a => DisclosurePolicy.CanSee(viewer, a.Record.Disclosure, a.Record.DepartmentCode, a.Record.IsPublicOn(today), a.Record.Revoked))
             .OrderByDescending(a => a.Entry.From)

@@ -67,7 +67,7 @@ public static class RecordEndpoints
         Guid id, RecordQueries records, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var view = await records.GetAsync(id, ct);
-        var viewer = ViewerOf(user);
+        var viewer = user.Viewer();
         var today = clock.Today();
         var publicToday = view is not null && IsPublicOn(view.Current, today);
         if (view is null || !DisclosurePolicy.CanSee(viewer, DisclosureCodes.Parse(view.Head.Disclosure), view.Head.DepartmentCode, publicToday, view.Revoked))
@@ -136,13 +136,6 @@ public static class RecordEndpoints
 
     internal static bool IsPublicOn(RevisionRow revision, DateOnly day) =>
         day >= revision.DecisionDate && (revision.PublicityUntil is not { } until || day <= until);
-
-    internal static Viewer ViewerOf(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.Role) switch
-    {
-        null => Viewer.Public,
-        ClientRoles.Admin => new Viewer(ViewerKind.Admin, null),
-        _ => new Viewer(ViewerKind.Government, user.DepartmentCode()),
-    };
 
     internal static ProblemHttpResult ForeignEntries(string department, IReadOnlyList<string> entries) =>
         ProblemDetailsExtensions.Problem(StatusCodes.Status403Forbidden, Text.T(

@@ -69,6 +69,7 @@ public sealed class DatabaseMigrator(ConnectionSettings settings, IOptions<Datab
         return builder
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(prefix, StringComparison.Ordinal))
             .WithTransaction()
+            .WithExecutionTimeout(options.Value.MigrationCommandTimeout)
             .LogTo(new DbUpLog(logger))
             .Build();
     }

@@ -20,4 +20,10 @@ public sealed class DatabaseOptions
 
     /// <summary>How long an instance waits for another instance's migration to finish.</summary>
     public TimeSpan MigrationLockTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long one migration statement may run: filling an index over a million subjects takes minutes, far beyond
+    /// the usual 30-second command timeout.
+    /// </summary>
+    public TimeSpan MigrationCommandTimeout { get; set; } = TimeSpan.FromHours(1);
 }

@@ -6,6 +6,8 @@ using CreditKaizhou.Api.Features.Departments;
 using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Features.Lists;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Features.Reports;
+using CreditKaizhou.Api.Features.Subjects;
 using CreditKaizhou.Domain.Catalogue;
 using CreditKaizhou.Domain.Records;
 using CreditKaizhou.Domain.Identifiers;
@@ -37,6 +39,11 @@ public static class RepositoryExtensions
         services.AddSingleton<CheckLedger>();
         services.AddSingleton<CheckService>();
         services.AddSingleton<CheckRepository>();
+        services.AddSingleton<SubjectRepository>();
+        services.AddSingleton<SubjectSearch>();
+        services.AddSingleton<SubjectViews>();
+        services.AddSingleton<ReportRepository>();
+        services.AddOptions<ReportOptions>().BindConfiguration(ReportOptions.Section);
         return services;
     }
 }

@@ -23,6 +23,9 @@ public abstract class SqlDialect
     /// <summary>Paging clause that follows an ORDER BY; binds <c>@Skip</c> and <c>@Take</c>.</summary>
     public abstract string Page { get; }
 
+    /// <summary>At most <paramref name="take"/> rows; follows an ORDER BY (which SQL Server requires for it).</summary>
+    public abstract string Limit(string take);
+
     /// <summary>
     /// The statement that serialises writers of records, subjects and the change log for the rest
     /// of the transaction (SQLite needs none: its write transactions are exclusive already).
@@ -39,6 +42,7 @@ public abstract class SqlDialect
     {
         public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
         public override string Page => "LIMIT @Take OFFSET @Skip";
+        public override string Limit(string take) => $"LIMIT {take}";
         public override string? WriteLock => null;
         public override string JsonArrayValues(string parameter) => $"SELECT value FROM json_each({parameter})";
     }
@@ -47,6 +51,7 @@ public abstract class SqlDialect
     {
         public override DatabaseProvider Provider => DatabaseProvider.Postgres;
         public override string Page => "LIMIT @Take OFFSET @Skip";
+        public override string Limit(string take) => $"LIMIT {take}";
         public override string? WriteLock => "SELECT pg_advisory_xact_lock(4848483940127311942)";
         public override string JsonArrayValues(string parameter) => $"SELECT json_array_elements_text(CAST({parameter} AS json))";
     }
@@ -55,6 +60,7 @@ public abstract class SqlDialect
     {
         public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
         public override string Page => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
+        public override string Limit(string take) => $"OFFSET 0 ROWS FETCH NEXT {take} ROWS ONLY";
         public override string? WriteLock =>
             "EXEC sp_getapplock @Resource = N'creditkaizhou-writes', @LockMode = 'Exclusive', @LockOwner = 'Transaction', @LockTimeout = 60000";
         public override string JsonArrayValues(string parameter) => $"SELECT value FROM OPENJSON({parameter})";
