@@ -11,6 +11,7 @@ using CreditKaizhou.Api.Features.Reports;
 using CreditKaizhou.Api.Features.Subjects;
 using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
+using CreditKaizhou.Api.Infrastructure.ClerkPage;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Diagnostics;
 using CreditKaizhou.Api.Infrastructure.Localization;
@@ -51,6 +52,7 @@ if (AuditCommand.IsInvoked(args))
 app.UseServerTiming();
 app.UseRequestLocalization();
 app.UseApiProblemDetails();
+app.UseClerkPage();
 app.UseRouting();
 app.UseRequestBodyLimit();
 app.UseApiKeyAuthentication();

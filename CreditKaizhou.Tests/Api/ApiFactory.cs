@@ -1,6 +1,9 @@
+using System.Net;
 using System.Net.Http.Headers;
 using CreditKaizhou.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,6 +58,21 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         _ = factory.Server; // starts the host: migrations and seed run now
         return factory;
     }
+
+    /// <summary>
+    /// The service on Kestrel at a free port of 127.0.0.1, for clients outside the process such as a
+    /// browser; <see cref="Address"/> is where it listens.
+    /// </summary>
+    public static async Task<ApiFactory> StartOnLoopbackAsync(Engine engine = Engine.Sqlite, string environment = "Development")
+    {
+        var factory = new ApiFactory(engine, await TestEngines.CreateDatabaseAsync(engine), environment, null, null);
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        return factory;
+    }
+
+    /// <summary>The address a service started by <see cref="StartOnLoopbackAsync"/> listens on.</summary>
+    public Uri Address => new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 
     public HttpClient CreateClient(string? apiKey, string? language = null)
     {
