@@ -235,8 +235,8 @@
       el('span', { className: 'result-badges' },
         badge(label('match', subject.match), 'match'),
         badge(label('status', subject.status), subject.status === 'active' ? 'active' : 'gone'),
-        subject.black && badge('严重失信', 'black'),
-        subject.red && badge('守信激励', 'red')));
+        subject.black && badge('黑名单', 'black'),
+        subject.red && badge('红名单', 'red')));
     button.addEventListener('click', () => openSubject(lookupCode(subject)));
     return el('li', null, button);
   }
@@ -313,7 +313,7 @@
     slot(view, 'lists').append(profile.lists.length
       ? table('红黑名单', ['名单', '类别', '列入日期', '截止日期'], profile.lists.map((l) => [
         l.listName,
-        l.colour === 'black' ? badge('严重失信主体名单', 'black') : badge('守信激励', 'red'),
+        l.colour === 'black' ? badge('黑名单', 'black') : badge('红名单', 'red'),
         dateText(l.from), l.to || '长期']))
       : el('p', { className: 'muted' }, '未列入红黑名单。'));
     slot(view, 'measures').append(profile.incentives.length
@@ -332,19 +332,20 @@
     const names = (lists) => lists.map((l) => `${l.listName}（${period(l.from, l.to)}）`).join('；');
     const parts = [];
     if (black.length) {
-      parts.push(el('div', { className: 'banner banner-black', role: 'note', 'aria-label': '严重失信主体名单' },
-        el('p', { className: 'banner-title' }, '严重失信主体名单'),
+      // The lists themselves are named below: not every black list is a 严重失信主体名单 (经营异常名录 is one to review).
+      parts.push(el('div', { className: 'banner banner-black', role: 'note', 'aria-label': '列入黑名单' },
+        el('p', { className: 'banner-title' }, '列入黑名单'),
         el('p', null, `该主体现列入：${names(black)}。办理业务前请核对联合惩戒措施。`)));
     }
     if (red.length) {
-      parts.push(el('div', { className: 'banner banner-red', role: 'note', 'aria-label': '守信激励' },
-        el('p', { className: 'banner-title' }, '守信激励'),
+      parts.push(el('div', { className: 'banner banner-red', role: 'note', 'aria-label': '列入红名单（守信激励）' },
+        el('p', { className: 'banner-title' }, '列入红名单（守信激励）'),
         el('p', null, `该主体现列入：${names(red)}。`)));
     }
     if (!parts.length) {
       parts.push(el('div', { className: 'banner banner-none' },
         el('p', { className: 'banner-title' }, '未列入红黑名单'),
-        el('p', null, `截至 ${dateText(profile.asOf)}，未发现该主体列入严重失信主体名单或守信激励名单。`)));
+        el('p', null, `截至 ${dateText(profile.asOf)}，未发现该主体列入黑名单或红名单。`)));
     }
     return el('div', { className: 'status-banners' }, parts);
   }

@@ -77,7 +77,7 @@ public sealed partial class ClerkPageTests
         var results = page.Locator("#search-results button.result");
         await search.PressSequentiallyAsync("开州", new LocatorPressSequentiallyOptions { Delay = 80 });
         await Expect(page.Locator("#search-status")).ToContainTextAsync("找到");
-        await Expect(results.Locator(".badge-black").First).ToHaveTextAsync("严重失信");
+        await Expect(results.Locator(".badge-black").First).ToHaveTextAsync("黑名单");
         Assert.That(await results.CountAsync(), Is.GreaterThan(1), "开州 matches many demo subjects");
         await shots.TakeAsync("search-results", "Results for 开州 as typed: match kind, status, black and red badges");
 
@@ -85,17 +85,17 @@ public sealed partial class ClerkPageTests
         await search.PressSequentiallyAsync("区鑫垣", new LocatorPressSequentiallyOptions { Delay = 80 });
         var result = results.Filter(new LocatorFilterOptions { HasText = BlackListed });
         await Expect(results).ToHaveCountAsync(1);
-        await Expect(result.Locator(".badge-black")).ToHaveTextAsync("严重失信");
-        await shots.TakeAsync("search-narrowed", "开州区鑫垣 typed on: the one subject, with its 严重失信 badge");
+        await Expect(result.Locator(".badge-black")).ToHaveTextAsync("黑名单");
+        await shots.TakeAsync("search-narrowed", "开州区鑫垣 typed on: the one subject, with its 黑名单 badge");
 
         await result.ClickAsync();
         var banner = page.Locator(".banner-black");
         await Expect(banner).ToBeVisibleAsync();
-        await Expect(banner.Locator(".banner-title")).ToHaveTextAsync("严重失信主体名单");
+        await Expect(banner.Locator(".banner-title")).ToHaveTextAsync("列入黑名单");
         await Expect(banner).ToContainTextAsync("失信被执行人");
         await Expect(page.Locator(".subject-name")).ToHaveTextAsync(BlackListed);
         await Expect(page.Locator(".record-group").First).ToBeVisibleAsync();
-        await shots.TakeAsync("black-list-profile", "The profile: the red 严重失信主体名单 banner, identity, lists and measures");
+        await shots.TakeAsync("black-list-profile", "The profile: the red 列入黑名单 banner, identity, lists and measures");
 
         await page.Locator(".report-block").ScrollIntoViewIfNeededAsync();
         await page.GetByLabel("查询用途").FillAsync("招标投标");
