@@ -31,7 +31,18 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); pr
     ConnectionStrings__CreditKaizhou="Data Source=$work/ck.db" \
     exec dotnet "$OLDPWD/CreditKaizhou.Api/bin/Release/net10.0/CreditKaizhou.Api.dll" --urls "http://127.0.0.1:$port" >"$work/service.log" 2>&1) &
 pid=$!
-trap 'kill $pid 2>/dev/null || true; cp "$work/service.log" /tmp/ck-service.log; rm -rf "$work"' EXIT
+stop_service() {
+    # Wait for the service to exit, so that a following run does not share the machine with its shutdown.
+    local wal started
+    wal=$(stat -c %s "$work/ck.db-wal" 2>/dev/null || echo 0)
+    started=$(date +%s)
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    echo "## service stopped in $(( $(date +%s) - started )) s (write-ahead log at stop: $(( wal / 1048576 )) MiB)"
+    cp "$work/service.log" /tmp/ck-service.log
+    rm -rf "$work"
+}
+trap stop_service EXIT
 url="http://127.0.0.1:$port"
 until curl -sf "$url/health/ready" >/dev/null; do sleep 0.5; done
 # The first check loads the lists into memory; warm both endpoints before measuring.

@@ -77,9 +77,36 @@ public sealed class CheckLedger : IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    /// <summary>Stores the check and returns its receipt once a signed tree head covers it.</summary>
-    public async Task<CheckReceipt> AppendAsync(PendingCheck check, CancellationToken ct)
+    private int _coming;
+
+    /// <summary>
+    /// Announces a check that will be appended shortly (its evaluation is under way), until the returned scope ends or
+    /// the check is appended: the writer waits a moment for announced checks to join its group, and only for them.
+    /// </summary>
+    public Announcement Announce()
     {
+        Interlocked.Increment(ref _coming);
+        return new Announcement(this);
+    }
+
+    public sealed class Announcement(CheckLedger ledger) : IDisposable
+    {
+        private int _ended;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _ended, 1) == 0)
+            {
+                Interlocked.Decrement(ref ledger._coming);
+            }
+        }
+    }
+
+    /// <summary>Stores the check and returns its receipt once a signed tree head covers it.</summary>
+    public async Task<CheckReceipt> AppendAsync(PendingCheck check, CancellationToken ct, Announcement? announced = null)
+    {
+        // No longer coming but here: the writer must not wait for this check to arrive.
+        announced?.Dispose();
         var done = new TaskCompletionSource<CheckReceipt>(TaskCreationOptions.RunContinuationsAsynchronously);
         await _queue.Writer.WriteAsync((check, done), ct);
         return await done.Task;
@@ -114,8 +141,9 @@ public sealed class CheckLedger : IAsyncDisposable
         while (await reader.WaitToReadAsync())
         {
             // Under load the clients of the last group are sending their next checks right now: a moment's wait
-            // lets them join this group instead of each starting a commit of its own.
-            if (reader.CanCount && reader.Count < CoalesceBelow)
+            // lets them join this group instead of each starting a commit of its own. With none announced, waiting
+            // would only delay the checks at hand (a single client checking one tender after another).
+            if (reader.CanCount && reader.Count < CoalesceBelow && Volatile.Read(ref _coming) > 0)
             {
                 await Task.Delay(CoalesceFor);
             }
