@@ -169,6 +169,9 @@
     state.search?.abort();
     clearTimeout(state.searchTimer);
     if ($('report-dialog').open) $('report-dialog').close();
+    // Nothing of the last report stays in the page for whoever uses the window next.
+    $('report-frame').src = 'about:blank';
+    $('report-meta').replaceChildren();
     $('search-input').value = '';
     $('search-results').replaceChildren();
     $('search-status').textContent = '';

@@ -252,6 +252,26 @@ public sealed partial class ReportTests(Engine engine)
     }
 
     [Test]
+    public async Task Issue_WithABlankRequesterIdNumber_TakesItAsNotGiven()
+    {
+        using var clerk = Api.CreateClient("dev-clerk");
+
+        using var response = await clerk.PostAsJsonAsync("/api/v1/reports", new
+        {
+            subjectCode = Subject, purpose = "参加政府采购投标", requester = new { name = "王经理", idNumber = "   " }, authorised = false,
+        });
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        using var read = await clerk.GetAsync($"/api/v1/reports/{body.GetProperty("reportNumber").GetString()}");
+        var report = await read.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), body.ToString());
+            Assert.That(report.GetProperty("requester").GetProperty("idNumber").ValueKind, Is.EqualTo(JsonValueKind.Null), report.ToString());
+        });
+    }
+
+    [Test]
     public async Task Issue_ForUnknownSubject_IsNotFound()
     {
         using var clerk = Api.CreateClient("dev-clerk");

@@ -161,6 +161,8 @@ public sealed class SubjectDisclosureTests(Engine engine)
         Assert.Multiple(async () =>
         {
             Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("5002**********").And.Not.Contain(person));
+            Assert.That(problem.GetProperty("instance").GetString(), Is.EqualTo($"/api/v1/subjects/{person[..4]}**********{person[14..]}"));
+            Assert.That(problem.ToString(), Does.Not.Contain(person), "the clear number nowhere in the answer");
             Assert.That(forClerk.StatusCode, Is.EqualTo(HttpStatusCode.OK), await forClerk.Content.ReadAsStringAsync());
             Assert.That(search.GetProperty("total").GetInt32(), Is.Zero, "not even its existence");
         });
@@ -236,11 +238,15 @@ public sealed class SubjectDisclosureTests(Engine engine)
         });
         var number = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reportNumber").GetString();
         (await clerk.GetAsync($"/api/v1/reports/{number}")).Dispose();
+        var records = await clerk.GetFromJsonAsync<JsonElement>($"/api/v1/subjects/{Person}/records");
+        var recordId = records.GetProperty("items")[0].GetProperty("id").GetString();
+        (await clerk.GetAsync($"/api/v1/records/{recordId}")).Dispose();
         var log = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?subject={Person}&pageSize=200");
         var reads = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/audit?action=report.read&pageSize=200");
 
         var entries = log.GetProperty("items").EnumerateArray().ToList();
         var mine = entries.Where(e => e.GetProperty("purpose").GetString() is "窗口核查" or "审计测试").ToList();
+        var recordRead = entries.Where(e => e.GetProperty("action").GetString() == "record.read").ToList();
         Assert.Multiple(() =>
         {
             Assert.That(entries.Where(e => e.GetProperty("purpose").GetString() == "公众查询"), Is.Empty, "public reads see public data only");
@@ -249,6 +255,8 @@ public sealed class SubjectDisclosureTests(Engine engine)
             Assert.That(mine.Select(e => e.GetProperty("subjectDisplay").GetString()), Is.All.EqualTo($"{Masked} 刘晓梅"));
             Assert.That(mine.Single(e => e.GetProperty("action").GetString() == "report.issue").GetProperty("reference").GetString(), Is.EqualTo(number));
             Assert.That(reads.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("reference").GetString()), Does.Contain(number));
+            Assert.That(recordRead.Select(e => e.GetProperty("reference").GetString()), Is.EqualTo(new[] { recordId }), "reading one record by its id");
+            Assert.That(recordRead.Select(e => e.GetProperty("subjectDisplay").GetString()), Is.All.EqualTo($"{Masked} 刘晓梅"));
             Assert.That(log.ToString(), Does.Not.Contain(Person));
         });
     }

@@ -108,10 +108,15 @@ public sealed class AuditEndpointTests(Engine engine)
 
         var reports = Items(await GetAsync(admin, $"/api/v1/audit?clientId={client}&action=report.issue"));
         var window = Items(await GetAsync(admin, $"/api/v1/audit?clientId={client}&from={second}&to={fourth}"));
+        // The same instants written in China time select the same entries.
+        static string InChina(JsonElement item) => Uri.EscapeDataString(item.GetProperty("recordedAt").GetDateTimeOffset()
+            .ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", System.Globalization.CultureInfo.InvariantCulture));
+        var windowInChina = Items(await GetAsync(admin, $"/api/v1/audit?clientId={client}&from={InChina(all[3])}&to={InChina(all[1])}"));
 
         Assert.Multiple(() =>
         {
             Assert.That(all, Has.Count.EqualTo(5));
+            Assert.That(windowInChina.Select(Purpose), Is.EqualTo(new[] { "第 3 次", "第 2 次" }), "instants with another offset");
             Assert.That(reports.Select(i => i.GetProperty("reference").GetString()), Is.EqualTo(new[] { "KZXY-20261126-000007" }));
             Assert.That(window.Select(Purpose), Is.EqualTo(new[] { "第 3 次", "第 2 次" }), "from inclusive, to exclusive");
         });
@@ -195,7 +200,7 @@ public sealed class AuditEndpointTests(Engine engine)
         Assert.That(ProblemAssert.Errors(problem), Is.EquivalentTo(new Dictionary<string, string[]>
         {
             ["subject"] = ["subject 的值 '91110000600037341N9' 不是统一社会信用代码或居民身份证号码。"],
-            ["action"] = ["action 应为 subject.profile、subject.records、report.issue、report.read、check 之一，实际为 'subject.read'。"],
+            ["action"] = ["action 应为 subject.profile、subject.records、record.read、report.issue、report.read、check 之一，实际为 'subject.read'。"],
             ["pageSize"] = ["'pageSize' 必须大于或等于 '1'。"],
             ["after"] = ["'after' 必须大于或等于 '1'。"],
             ["to"] = ["to 必须晚于 from。"],

@@ -64,7 +64,7 @@ public sealed class AuditRepository(DbDataSource db, SqlDialect dialect)
             | (after is null ? 0 : AuditFilters.After);
         await using var connection = await db.OpenConnectionAsync(ct);
         var rows = await connection.QueryAsync<Infrastructure.Audit.AuditRow>(new CommandDefinition(AuditQuerySql.Compose(dialect, filters),
-            new { ClientId = clientId, Action = action, SubjectKey = subjectKey, From = from, To = to, After = after, Skip = 0, Take = take },
+            new { ClientId = clientId, Action = action, SubjectKey = subjectKey, From = from?.ToUniversalTime(), To = to?.ToUniversalTime(), After = after, Skip = 0, Take = take },
             cancellationToken: ct));
         return rows.AsList();
     }

@@ -82,6 +82,9 @@ public sealed class ChangeLogHead : IDisposable
                 ResetSqlite();
                 waiters.SetException(e);
             }
+
+            // The caller that started the reading has its value: later rounds continue on the thread pool, not in its request.
+            await Task.Yield();
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
+using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Csv;
 using CreditKaizhou.Api.Infrastructure.Localization;
@@ -64,7 +65,7 @@ public static class RecordEndpoints
     }
 
     public static async Task<Results<Ok<RecordResponse>, ProblemHttpResult>> GetRecord(
-        Guid id, RecordQueries records, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        Guid id, RecordQueries records, IAccessAudit audit, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var view = await records.GetAsync(id, ct);
         var viewer = user.Viewer();
@@ -78,6 +79,12 @@ public static class RecordEndpoints
 
         var history = DisclosurePolicy.SeesHistory(viewer);
         var h = view.Head;
+        if (DisclosurePolicy.IsAudited(viewer))
+        {
+            await audit.WriteAsync(user, new AccessEntry(AccessActions.RecordRead, h.LookupKey, $"{h.DisplayCode} {h.SubjectName}", null,
+                view.Revisions.Count, h.Id.ToString()), ct);
+        }
+
         return TypedResults.Ok(new RecordResponse(h.Id, h.CatalogueCode, h.CatalogueName, h.DepartmentCode, h.SourceRef,
             new RecordSubjectResponse(h.DisplayCode, h.SubjectName, h.SubjectType), view.Revoked ? "revoked" : "active", publicToday,
             RecordRevisionResponse.From(view.Current),

@@ -62,7 +62,7 @@ public static class ReportEndpoints
         var issuedAt = now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
         var code = VerificationCodes.Create();
         var requester = new ReportRequester(request.Requester!.Name!.Trim(),
-            request.Requester.IdNumber is { Length: > 0 } id ? ResidentIdNumber.Validate(id, clock.Today()).Number!.Mask() : null);
+            request.Requester.IdNumber?.Trim() is { Length: > 0 } id ? ResidentIdNumber.Validate(id, clock.Today()).Number!.Mask() : null);
         var sections = ReportSections.From(view);
         var entries = await catalogue.GetCurrentAsync(sections.SelectMany(s => s.Records).Select(r => r.CatalogueCode).Distinct().ToList(), ct);
         var fieldNames = entries.ToDictionary(e => e.Key,
@@ -82,8 +82,9 @@ public static class ReportEndpoints
                 var json = JsonSerializer.Serialize(content, SnapshotJson);
                 return (json, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))));
             }, ct);
+        // The report exists now: its entry is written even if the caller has gone meanwhile.
         await audit.WriteAsync(user, new AccessEntry(AccessActions.ReportIssue, subject.LookupKey, SubjectEndpoints.Display(subject), request.Purpose!.Trim(),
-            sections.Sum(s => s.Records.Count + s.Listings.Count), number), ct);
+            sections.Sum(s => s.Records.Count + s.Listings.Count), number), CancellationToken.None);
         return TypedResults.Created($"/api/v1/reports/{number}", new ReportIssued(number, code, issuedAt, subject.Name));
     }
 

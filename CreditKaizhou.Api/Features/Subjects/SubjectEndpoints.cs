@@ -116,9 +116,7 @@ public static class SubjectEndpoints
     /// <summary>A code echoed in a message: anything shaped like an ID number only masked, as everywhere else.</summary>
     private static string Mask(string code)
     {
-        var text = code.Trim();
-        return text.Length == 18 && text[..17].All(char.IsAsciiDigit) ? string.Concat(text.AsSpan(0, 4), "**********", text.AsSpan(14))
-            : text.Length > 40 ? text[..40]
-            : text;
+        var text = IdNumberText.Mask(code.Trim());
+        return text.Length > 40 ? text[..40] : text;
     }
 }

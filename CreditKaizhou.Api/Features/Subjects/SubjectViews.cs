@@ -80,9 +80,10 @@ public sealed class SubjectViews(SubjectRepository subjects, ListIndex lists, Ti
             [new RevisionFact((int)r.Revision, r.RecordedAt, r.EffectiveFrom, r.EffectiveTo)],
             [.. events.Select(e => new EventFact(e.Kind, e.RecordedAt, e.EffectiveOn, e.NewEffectiveTo))]);
         var active = ListMembership.AsKnownAt(history, now)?.IsActiveOn(day) ?? false;
+        using var fields = JsonDocument.Parse(r.Fields);
         return new SubjectRecordResponse(r.Id, r.CatalogueCode, r.CatalogueName, r.Category, r.Polarity, r.Disclosure, r.DepartmentCode,
             r.DepartmentName, r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo, r.PublicityUntil, active,
-            events.Any(e => e.Kind == RecordEventKinds.Revoked), (int)r.Revision, JsonDocument.Parse(r.Fields).RootElement.Clone());
+            events.Any(e => e.Kind == RecordEventKinds.Revoked), (int)r.Revision, fields.RootElement.Clone());
     }
 
     private static bool IsPublicOn(SubjectRecordResponse r, DateOnly day) =>

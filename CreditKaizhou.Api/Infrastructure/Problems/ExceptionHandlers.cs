@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CreditKaizhou.Api.Infrastructure.Localization;
+using CreditKaizhou.Api.Infrastructure.Privacy;
 using CreditKaizhou.Api.Infrastructure.Validation;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -104,7 +105,7 @@ internal sealed class UnexpectedExceptionHandler(IProblemDetailsService problems
             return true; // the client went away; there is nobody to answer
         }
 
-        logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, http.Request.Path);
+        logger.LogError(exception, "Unhandled exception on {Method} {Path}", http.Request.Method, IdNumberText.Mask(http.Request.Path.ToString()));
         if (http.ResponseStarted())
         {
             return false;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CreditKaizhou.Api.Infrastructure.Localization;
+using CreditKaizhou.Api.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -39,17 +40,19 @@ public static class ProblemDetailsExtensions
             problem.Type = TypeFor(status);
         }
 
+        // A path may carry a resident ID number (GET /subjects/{code}): echoed only masked.
+        var path = IdNumberText.Mask(http.Request.Path.ToString());
         // Titles come from the type, in the caller's language; ASP.NET's English phrases never show.
         problem.Title = TitleFor(problem.Type) ?? problem.Title;
         problem.Detail ??= status switch
         {
-            404 => Text.T($"找不到 {http.Request.Path}。", $"Nothing is found at {http.Request.Path}."),
-            405 => Text.T($"{http.Request.Path} 不支持 {http.Request.Method} 方法。", $"{http.Request.Path} does not support {http.Request.Method}."),
+            404 => Text.T($"找不到 {path}。", $"Nothing is found at {path}."),
+            405 => Text.T($"{path} 不支持 {http.Request.Method} 方法。", $"{path} does not support {http.Request.Method}."),
             413 => RequestBodyLimit.TooLargeDetail(RequestBodyLimit.EffectiveLimit(http)),
             415 => Text.T("请求体必须是 JSON（Content-Type: application/json）。", "The request body must be JSON (Content-Type: application/json)."),
             _ => null,
         };
-        problem.Instance ??= http.Request.Path;
+        problem.Instance ??= path;
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
     }
 
