@@ -183,8 +183,16 @@ public sealed class ListTests(Engine engine)
 
         using var anyone = api.CreateClient();
         var lists = await anyone.GetFromJsonAsync<JsonElement>("/api/v1/lists");
+        var log = await admin.GetFromJsonAsync<JsonElement>("/api/v1/audit?action=list.entries&pageSize=200");
+        var traced = log.GetProperty("items").EnumerateArray()
+            .Select(e => (Role: e.GetProperty("role").GetString(), Reference: e.GetProperty("reference").GetString(), Size: e.GetProperty("resultSize").GetInt32()))
+            .ToList();
         Assert.Multiple(() =>
         {
+            Assert.That(traced.Select(t => t.Role), Is.EquivalentTo(new[] { "clerk", "bidding", "department", "department", "admin" }),
+                "every page holding non-public listings leaves an entry; the public's page holds none");
+            Assert.That(traced.Select(t => t.Reference), Is.All.EqualTo("SXBZXR"));
+            Assert.That(traced.Single(t => t.Role == "clerk").Size, Is.EqualTo(demo + 1));
             Assert.That(seen[""], Is.EqualTo((demo, false, false)), "the public: 社会公开 only");
             Assert.That(seen["dev-clerk"], Is.EqualTo((demo + 1, true, false)), "a clerk: also 政务共享");
             Assert.That(seen["dev-bidding"], Is.EqualTo((demo + 1, true, false)), "a bidding system: also 政务共享");

@@ -200,7 +200,7 @@ public sealed class AuditEndpointTests(Engine engine)
         Assert.That(ProblemAssert.Errors(problem), Is.EquivalentTo(new Dictionary<string, string[]>
         {
             ["subject"] = ["subject 的值 '91110000600037341N9' 不是统一社会信用代码或居民身份证号码。"],
-            ["action"] = ["action 应为 subject.profile、subject.records、record.read、report.issue、report.read、check 之一，实际为 'subject.read'。"],
+            ["action"] = ["action 应为 subject.profile、subject.records、record.read、list.entries、report.issue、report.read、check 之一，实际为 'subject.read'。"],
             ["pageSize"] = ["'pageSize' 必须大于或等于 '1'。"],
             ["after"] = ["'after' 必须大于或等于 '1'。"],
             ["to"] = ["to 必须晚于 from。"],

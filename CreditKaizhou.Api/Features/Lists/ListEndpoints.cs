@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.Paging;
@@ -46,7 +47,7 @@ public static class ListEndpoints
     /// </summary>
     public static async Task<Results<Ok<PagedResponse<ListEntryResponse>>, ProblemHttpResult>> ListListEntries(
         string listCode, [AsParameters] PageRequest paging, [AsParameters] ListEntriesQuery query, IListRepository lists,
-        ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
+        IAccessAudit audit, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         if (await lists.GetTypeAsync(listCode, ct) is null)
         {
@@ -63,8 +64,16 @@ public static class ListEndpoints
             .ThenBy(a => a.Record.Subject.DisplayCode, StringComparer.Ordinal)
             .ThenBy(a => a.Entry.RecordId)
             .ToList();
-        var page = visible.Skip(paging.Skip).Take(paging.EffectivePageSize).Select(a => ListEntryResponse.Create(a.Record, a.Entry)).ToList();
-        return TypedResults.Ok(paging.Respond(page, visible.Count));
+        var shown = visible.Skip(paging.Skip).Take(paging.EffectivePageSize).ToList();
+        // A page holding listings the public may not see is a read of non-public subject data: it leaves a trace.
+        if (DisclosurePolicy.IsAudited(viewer)
+            && shown.Any(a => !DisclosurePolicy.CanSee(Viewer.Public, a.Record.Disclosure, a.Record.DepartmentCode, a.Record.IsPublicOn(today), a.Record.Revoked)))
+        {
+            await audit.WriteAsync(user, new AccessEntry(AccessActions.ListEntries, null,
+                $"{shown.Count} 个主体", null, shown.Count, listCode), ct);
+        }
+
+        return TypedResults.Ok(paging.Respond(shown.Select(a => ListEntryResponse.Create(a.Record, a.Entry)).ToList(), visible.Count));
     }
 
     private static IEnumerable<(ListedRecord Record, ListEntry Entry)> ActiveEntries(IEnumerable<ListedRecord> records, DateTimeOffset knownAt,
