@@ -46,7 +46,7 @@ public static class ReportEndpoints
     }
 
     public static async Task<Results<Created<ReportIssued>, ProblemHttpResult>> IssueReport(IssueReportRequest request, SubjectRepository subjects,
-        SubjectViews views, ReportRepository reports, ICatalogueRepository catalogue, PersonalIdProtector ids, IAccessAudit audit,
+        SubjectViews views, ReportRepository reports, ICatalogueRepository catalogue, PersonalIdProtector ids,
         IOptions<ReportOptions> options, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var authorised = request.Authorised == true;
@@ -81,10 +81,9 @@ public static class ReportEndpoints
                     fieldNames);
                 var json = JsonSerializer.Serialize(content, SnapshotJson);
                 return (json, Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json))));
-            }, ct);
-        // The report exists now: its entry is written even if the caller has gone meanwhile.
-        await audit.WriteAsync(user, new AccessEntry(AccessActions.ReportIssue, subject.LookupKey, SubjectEndpoints.Display(subject), request.Purpose!.Trim(),
-            sections.Sum(s => s.Records.Count + s.Listings.Count), number), CancellationToken.None);
+            },
+            n => AuditRecord.Of(user, new AccessEntry(AccessActions.ReportIssue, subject.LookupKey, SubjectEndpoints.Display(subject),
+                request.Purpose!.Trim(), sections.Sum(s => s.Records.Count + s.Listings.Count), n), issuedAt), ct);
         return TypedResults.Created($"/api/v1/reports/{number}", new ReportIssued(number, code, issuedAt, subject.Name));
     }
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Domain.Lists;
 using Dapper;
@@ -39,13 +40,15 @@ public sealed record ReportDraft(Guid SubjectId, string SubjectName, DateTimeOff
 /// Issues report numbers <c>KZXY-YYYYMMDD-NNNNNN</c> (China day, sequence per day) and stores the reports. The day's
 /// counter is incremented in the transaction that stores the report, so numbers are unique and gap-free across
 /// instances sharing one database: the counter row's lock orders concurrent issuers, and two instances starting the
-/// same day's counter at once collide on its key, the loser retrying.
+/// same day's counter at once collide on its key, the loser retrying. The access log's entry for the issue is
+/// appended in the same transaction: a report never exists without it.
 /// </summary>
-public sealed class ReportRepository(DbDataSource db)
+public sealed class ReportRepository(DbDataSource db, AccessAuditChain audit)
 {
     private const int Attempts = 5;
 
-    public async Task<string> IssueAsync(ReportDraft draft, Func<string, (string Json, string Hash)> content, CancellationToken ct)
+    public async Task<string> IssueAsync(ReportDraft draft, Func<string, (string Json, string Hash)> content, Func<string, AuditRecord> entry,
+        CancellationToken ct)
     {
         var day = ListMembership.DayOf(draft.IssuedAt);
         for (var attempt = 1; ; attempt++)
@@ -62,6 +65,7 @@ public sealed class ReportRepository(DbDataSource db)
                     Number = number, draft.VerificationHash, draft.SubjectId, draft.SubjectName, draft.IssuedAt, draft.IssuedBy, draft.IssuingWindow,
                     draft.Purpose, draft.RequesterName, draft.RequesterIdMasked, draft.Authorised, ContentJson = json, ContentHash = hash,
                 }, tx, cancellationToken: ct));
+                await audit.AppendAsync(connection, tx, [entry(number)], ct);
                 await tx.CommitAsync(ct);
                 return number;
             }
