@@ -31,7 +31,7 @@ public sealed record ListedRecord(
     public bool Revoked => History.Events.Any(e => e.Kind == RecordEventKinds.Revoked);
 
     /// <summary>Whether the record is inside its publicity window on <paramref name="day"/>.</summary>
-    public bool IsPublicOn(DateOnly day) => day >= DecisionDate && (PublicityUntil is not { } until || day <= until);
+    public bool IsPublicOn(DateOnly day) => Publicity.IsPublicOn(DecisionDate, PublicityUntil, day);
 }
 
 public interface IListRepository

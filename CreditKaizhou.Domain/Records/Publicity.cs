@@ -6,6 +6,13 @@ namespace CreditKaizhou.Domain.Records;
 public static class Publicity
 {
     /// <summary>
+    /// Whether a stored record is published on <paramref name="day"/>: from its decision date to its stored last public
+    /// day (<see cref="LastPublicDay"/> at intake), both included; without a last day, for good.
+    /// </summary>
+    public static bool IsPublicOn(DateOnly decisionDate, DateOnly? publicityUntil, DateOnly day) =>
+        day >= decisionDate && (publicityUntil is not { } until || day <= until);
+
+    /// <summary>
     /// The publicity window of a record; every published record is public from its decision date.
     /// <list type="bullet">
     /// <item><c>graded</c>: by the entry's period for <paramref name="severity"/>: not public when the period is not

@@ -141,8 +141,7 @@ public static class RecordEndpoints
         return TypedResults.Ok(new RecordSubmitted(id, head!.CurrentRevision, "revoked"));
     }
 
-    internal static bool IsPublicOn(RevisionRow revision, DateOnly day) =>
-        day >= revision.DecisionDate && (revision.PublicityUntil is not { } until || day <= until);
+    internal static bool IsPublicOn(RevisionRow revision, DateOnly day) => Publicity.IsPublicOn(revision.DecisionDate, revision.PublicityUntil, day);
 
     internal static ProblemHttpResult ForeignEntries(string department, IReadOnlyList<string> entries) =>
         ProblemDetailsExtensions.Problem(StatusCodes.Status403Forbidden, Text.T(

@@ -3,6 +3,7 @@ using CreditKaizhou.Api.Features.Checks;
 using CreditKaizhou.Domain.Access;
 using CreditKaizhou.Domain.Catalogue;
 using CreditKaizhou.Domain.Lists;
+using CreditKaizhou.Domain.Records;
 
 namespace CreditKaizhou.Api.Features.Subjects;
 
@@ -15,7 +16,11 @@ namespace CreditKaizhou.Api.Features.Subjects;
 public sealed class SubjectViews(SubjectRepository subjects, ListIndex lists, TimeProvider clock)
 {
     /// <summary>The subject as the viewer may see it on <paramref name="asOf"/>; null when the viewer may not see it at all.</summary>
-    public async Task<SubjectView?> ReadAsync(SubjectRow subject, Viewer viewer, DateOnly? asOf, CancellationToken ct)
+    public async Task<SubjectView?> ReadAsync(SubjectRow subject, Viewer viewer, DateOnly? asOf, CancellationToken ct) =>
+        await ReadAsync(subject, viewer, asOf, null, ct);
+
+    /// <summary>As above, against a list-index snapshot already taken (one per page of search results).</summary>
+    private async Task<SubjectView?> ReadAsync(SubjectRow subject, Viewer viewer, DateOnly? asOf, ListIndex.Snapshot? taken, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ListMembership.DayOf(now);
@@ -23,8 +28,10 @@ public sealed class SubjectViews(SubjectRepository subjects, ListIndex lists, Ti
         var file = await subjects.ReadFileAsync(subject, ct);
         var records = file.Records
             .Where(r => r.DecisionDate <= day)
+            // Decided on the stored row, so that records the viewer may not see are never built.
+            .Where(r => DisclosurePolicy.CanSee(viewer, DisclosureCodes.Parse(r.Disclosure), r.DepartmentCode,
+                Publicity.IsPublicOn(r.DecisionDate, r.PublicityUntil, today), file.Events[r.Id].Any(e => e.Kind == RecordEventKinds.Revoked)))
             .Select(r => Item(r, file, now, day))
-            .Where(r => DisclosurePolicy.CanSee(viewer, DisclosureCodes.Parse(r.Disclosure), r.DepartmentCode, IsPublicOn(r, today), r.Revoked))
             .OrderBy(r => CategoryOrder(r.Category)).ThenBy(r => r.Category, StringComparer.Ordinal)
             .ThenByDescending(r => r.DecisionDate).ThenBy(r => r.Id)
             .ToList();
@@ -33,7 +40,7 @@ public sealed class SubjectViews(SubjectRepository subjects, ListIndex lists, Ti
             return null;
         }
 
-        var snapshot = await lists.CurrentAsync(ct);
+        var snapshot = taken ?? await lists.CurrentAsync(ct);
         var visible = records.Select(r => r.Id).ToHashSet();
         var memberships = snapshot.Histories(subject.LookupKey)
             .Where(h => visible.Contains(h.RecordId) && snapshot.Lists.ContainsKey(h.ListCode))
@@ -66,7 +73,7 @@ public sealed class SubjectViews(SubjectRepository subjects, ListIndex lists, Ti
         var flags = new List<(bool Black, bool Red)>(subjects.Count);
         foreach (var subject in subjects)
         {
-            var view = snapshot.Histories(subject.LookupKey).Count == 0 ? null : await ReadAsync(subject, viewer, null, ct);
+            var view = snapshot.Histories(subject.LookupKey).Count == 0 ? null : await ReadAsync(subject, viewer, null, snapshot, ct);
             flags.Add(view is null ? (false, false) : (view.Lists.Any(l => l.Colour == "black"), view.Lists.Any(l => l.Colour == "red")));
         }
 
@@ -85,9 +92,6 @@ public sealed class SubjectViews(SubjectRepository subjects, ListIndex lists, Ti
             r.DepartmentName, r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo, r.PublicityUntil, active,
             events.Any(e => e.Kind == RecordEventKinds.Revoked), (int)r.Revision, fields.RootElement.Clone());
     }
-
-    private static bool IsPublicOn(SubjectRecordResponse r, DateOnly day) =>
-        day >= r.DecisionDate && (r.PublicityUntil is not { } until || day <= until);
 
     private static readonly Dictionary<string, int> CategoryIndex =
         CatalogueCategories.All.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
