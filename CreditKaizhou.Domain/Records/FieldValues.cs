@@ -36,8 +36,7 @@ public static class FieldValues
         DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        return Validate(schema, fields.ToDictionary(p => p.Key, p => ReadJson(p.Value), StringComparer.Ordinal),
-            new FieldValueReader(FieldValueSource.Json, isKnownCodeException, today));
+        return Validate(schema, fields, ReadJson, new FieldValueReader(FieldValueSource.Json, isKnownCodeException, today));
     }
 
     /// <summary>Checks text cells, e.g. a CSV row keyed by field key; an empty or blank cell means absent.</summary>
@@ -54,19 +53,20 @@ public static class FieldValues
         DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(cells);
-        return Validate(schema, cells.ToDictionary(p => p.Key, p => new RawValue(JsonValueKind.String, p.Value ?? ""),
-            StringComparer.Ordinal), new FieldValueReader(FieldValueSource.Text, isKnownCodeException, today));
+        return Validate(schema, cells, cell => new RawValue(JsonValueKind.String, cell ?? ""),
+            new FieldValueReader(FieldValueSource.Text, isKnownCodeException, today));
     }
 
-    private static FieldValuesValidation Validate(
-        FieldSchema schema, Dictionary<string, RawValue> input, FieldValueReader reader)
+    private static FieldValuesValidation Validate<T>(
+        FieldSchema schema, IReadOnlyDictionary<string, T> input, Func<T, RawValue> rawValue, FieldValueReader reader)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var values = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
         var problems = new List<FieldProblem>();
         foreach (var field in schema.Fields)
         {
-            if (!input.TryGetValue(field.Key, out var raw) || raw.IsAbsent)
+            var raw = input.TryGetValue(field.Key, out var given) ? rawValue(given) : default;
+            if (raw.Kind == JsonValueKind.Undefined || raw.IsAbsent)
             {
                 if (field.Required)
                 {
@@ -87,13 +87,27 @@ public static class FieldValues
             }
         }
 
-        foreach (var key in input.Keys.Where(k => schema.Find(k) is null).Order(StringComparer.Ordinal))
+        foreach (var key in UnknownKeys(schema, input.Keys))
         {
             problems.Add(new FieldProblem(key, FieldProblemKind.UnknownKey, Source: reader.Source,
                 Suggestion: Suggest(schema, key)));
         }
 
         return new FieldValuesValidation(values, problems);
+    }
+
+    private static IEnumerable<string> UnknownKeys(FieldSchema schema, IEnumerable<string> keys)
+    {
+        List<string>? unknown = null;
+        foreach (var key in keys)
+        {
+            if (schema.Find(key) is null)
+            {
+                (unknown ??= []).Add(key);
+            }
+        }
+
+        return unknown is null ? [] : unknown.Order(StringComparer.Ordinal);
     }
 
     /// <summary>The key meant by an unknown one: the same key in another case, or the key of a field named so.</summary>

@@ -112,6 +112,53 @@ public sealed class RecordBatchTests(Engine engine)
     }
 
     [Test]
+    public async Task Batch_JsonFieldsThatAreNotAnObjectOrNull_RejectThatRowOnly_ARepeatedKeyKeepsItsLastValue()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var plain = new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var good = JsonSerializer.Serialize(RecordTestCatalogue.Record("FO-1"), plain)
+            .Replace("""{"decisionNumber":"开市监罚1号"}""", """{"decisionNumber":"开市监罚0号","decisionNumber":"开市监罚7号"}""", StringComparison.Ordinal);
+        var array = JsonSerializer.Serialize(RecordTestCatalogue.Record("FO-2", fields: new[] { 1, 2 }));
+        var none = JsonSerializer.Serialize(RecordTestCatalogue.Record("FO-3"), plain).Replace("""{"decisionNumber":"开市监罚1号"}""", "null", StringComparison.Ordinal);
+
+        using var response = await scjgj.PostAsync("/api/v1/records/batch", new StringContent($"[{good},{array},{none}]", Encoding.UTF8, "application/json"));
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(Counts(result), Is.EqualTo((1, 0, 2)), result.GetRawText());
+            var rejections = result.GetProperty("rejections");
+            Assert.That(rejections[0].GetProperty("row").GetInt32(), Is.EqualTo(2));
+            Assert.That(rejections[0].GetProperty("errors").GetProperty("$.fields")[0].GetString(), Is.EqualTo("记录不是预期的 JSON 结构，位置 $.fields。"));
+            Assert.That(rejections[1].GetProperty("sourceRef").GetString(), Is.EqualTo("FO-3"));
+            Assert.That(rejections[1].GetProperty("errors").GetProperty("fields.decisionNumber")[0].GetString(), Is.EqualTo("字段 decisionNumber（决定书文号）为必填项，未填写"));
+            Assert.That(await ScalarAsync<string>("SELECT v.fields FROM records r JOIN record_revisions v ON v.record_id = r.id WHERE r.source_ref = 'FO-1'", null),
+                Is.EqualTo("""{"decisionNumber":"开市监罚7号"}"""));
+        });
+    }
+
+    [TestCase("[{\"sourceRef\": \"MJ-1\"}] x", "malformed")]
+    [TestCase("[{\"sourceRef\": \"MJ-1\"}", "malformed")]
+    [TestCase("", "malformed")]
+    [TestCase("{\"sourceRef\": \"MJ-1\"}", "not an array")]
+    [TestCase("\"MJ-1\"", "not an array")]
+    public async Task Batch_JsonThatIsMalformedOrNotAnArray_Returns400AndStoresNothing(string body, string kind)
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+
+        using var response = await scjgj.PostAsync("/api/v1/records/batch", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, kind == "malformed" ? "/problems/malformed-json" : "/problems/validation");
+        if (kind != "malformed")
+        {
+            Assert.That(ProblemAssert.Errors(problem)["$"], Is.EqualTo(new[] { "批量报送的请求体必须是记录的 JSON 数组。" }));
+        }
+
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref = 'MJ-1'"), Is.Zero);
+    }
+
+    [Test]
     public async Task Batch_WithOneRowOfAnotherDepartmentsEntry_Returns403AndStoresNothing()
     {
         using var swj = Api.CreateClient("dev-dept-swj");

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -278,14 +279,45 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         return null;
     }
 
-    /// <summary>What makes two submissions "the same record": everything but the source reference.</summary>
+    /// <summary>
+    /// What makes two submissions "the same record": everything but the source reference. The SHA-256 of the parts'
+    /// UTF-8 joined by line feeds, hashed without building the joined text.
+    /// </summary>
     private static string PayloadHash(string catalogueCode, SubjectIdentity subject, string fieldsJson, DateOnly decisionDate, Severity? severity,
-        DateOnly effectiveFrom, DateOnly? effectiveTo)
+        DateOnly effectiveFrom, DateOnly? effectiveTo) => Sha256Hex(catalogueCode, subject.LookupKey, subject.Name, subject.Type, fieldsJson,
+        decisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), severity?.Code() ?? "",
+        effectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), effectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
+
+    private static string Sha256Hex(params ReadOnlySpan<string> parts)
     {
-        var canonical = string.Join('\n', catalogueCode, subject.LookupKey, subject.Name, subject.Type, fieldsJson,
-            decisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), severity?.Code() ?? "",
-            effectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), effectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        var length = parts.Length;
+        foreach (var part in parts)
+        {
+            length += Encoding.UTF8.GetMaxByteCount(part.Length);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            for (var i = 0; i < parts.Length; i++)
+            {
+                if (i > 0)
+                {
+                    buffer[written++] = (byte)'\n';
+                }
+
+                written += Encoding.UTF8.GetBytes(parts[i], buffer.AsSpan(written));
+            }
+
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private sealed record Context(string DepartmentCode, IReadOnlyDictionary<string, CatalogueEntry> Entries, Func<string, bool> IsKnownException,

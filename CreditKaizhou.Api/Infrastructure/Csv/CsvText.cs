@@ -1,4 +1,5 @@
 using System.Text;
+using CreditKaizhou.Api.Infrastructure.Problems;
 
 namespace CreditKaizhou.Api.Infrastructure.Csv;
 
@@ -44,10 +45,9 @@ public static class CsvText
     /// <summary>Reads the whole body and decodes it with <see cref="Decode"/>.</summary>
     public static async Task<(string Text, string Encoding)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, ct);
+        var body = await RequestBodyLimit.ReadAllAsync(request, ct);
         var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
-        return Decode(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), charset);
+        return Decode(body.Span, charset);
     }
 
     private static Encoding CreateGb18030()

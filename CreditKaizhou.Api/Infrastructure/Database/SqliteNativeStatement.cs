@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,6 +18,7 @@ internal sealed class SqliteNativeStatement : IDisposable
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _statement;
     private readonly int[] _positions;
+    private (DateTimeOffset Value, string Text)? _instant;
 
     public SqliteNativeStatement(SqliteConnection connection, string sql, IReadOnlyList<string> parameters)
     {
@@ -98,10 +100,9 @@ internal sealed class SqliteNativeStatement : IDisposable
     {
         null or DBNull => raw.sqlite3_bind_null(_statement, position),
         string s => raw.sqlite3_bind_text(_statement, position, s),
-        Guid g => raw.sqlite3_bind_text(_statement, position, g.ToString().ToUpperInvariant()),
-        DateTimeOffset t => raw.sqlite3_bind_text(_statement, position,
-            t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
-        DateOnly d => raw.sqlite3_bind_text(_statement, position, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        Guid g => BindGuid(position, g),
+        DateTimeOffset t => raw.sqlite3_bind_text(_statement, position, Instant(t)),
+        DateOnly d => BindDate(position, d),
         int n => raw.sqlite3_bind_int64(_statement, position, n),
         long n => raw.sqlite3_bind_int64(_statement, position, n),
         bool b => raw.sqlite3_bind_int64(_statement, position, b ? 1 : 0),
@@ -109,4 +110,31 @@ internal sealed class SqliteNativeStatement : IDisposable
         byte[] bytes => raw.sqlite3_bind_blob(_statement, position, bytes),
         _ => throw new NotSupportedException($"A bulk statement cannot bind a value of type {value.GetType().Name}."),
     };
+
+    /// <summary>Upper-case 'D' text, formatted as UTF-8 on the stack (SQLite copies bound text).</summary>
+    private int BindGuid(int position, Guid value)
+    {
+        Span<byte> text = stackalloc byte[36];
+        value.TryFormat(text, out _, "D");
+        Ascii.ToUpperInPlace(text, out _);
+        return raw.sqlite3_bind_text(_statement, position, text);
+    }
+
+    private int BindDate(int position, DateOnly value)
+    {
+        Span<byte> text = stackalloc byte[10];
+        value.TryFormat(text, out _, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture);
+        return raw.sqlite3_bind_text(_statement, position, text);
+    }
+
+    /// <summary>A batch binds the same instant on every row: it is formatted once.</summary>
+    private string Instant(DateTimeOffset value)
+    {
+        if (_instant is not { } last || last.Value != value || last.Value.Offset != value.Offset)
+        {
+            _instant = last = (value, value.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture));
+        }
+
+        return last.Text;
+    }
 }
