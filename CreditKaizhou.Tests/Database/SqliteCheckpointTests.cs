@@ -2,6 +2,7 @@ using CreditKaizhou.Api.Infrastructure.Database;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace CreditKaizhou.Tests.Database;
 
@@ -43,9 +44,10 @@ public sealed class SqliteCheckpointTests
         Assert.That(new FileInfo(_file + "-wal").Length, Is.GreaterThan(8_000_000), "the commit went to the log");
         Assert.That(beforeCheckpoint, Is.LessThan(1_000_000), "the committing connection did not copy the log into the database");
 
-        using var checkpointer = new SqliteCheckpointer(_settings, NullLogger<SqliteCheckpointer>.Instance);
+        using var checkpointer = new SqliteCheckpointer(_settings,
+            Options.Create(new DatabaseOptions { SqliteCheckpointInterval = TimeSpan.FromMilliseconds(100) }), NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(default);
-        await Task.Delay(SqliteCheckpointer.Interval * 4);
+        await Task.Delay(checkpointer.Interval * 4);
         await checkpointer.StopAsync(default);
 
         Assert.That(new FileInfo(_file).Length, Is.GreaterThan(8_000_000), "the checkpointer copied the log into the database");

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 using SQLitePCL;
 
 namespace CreditKaizhou.Api.Infrastructure.Database;
@@ -34,12 +35,13 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
 }
 
 /// <summary>
-/// Copies the SQLite write-ahead log into the database file a few times a second, on a connection of its own,
-/// without blocking writers or readers (a passive checkpoint), so no request waits for it.
+/// Copies the SQLite write-ahead log into the database file every <see cref="DatabaseOptions.SqliteCheckpointInterval"/>,
+/// on a connection of its own, without blocking writers or readers (a passive checkpoint), so no request waits for it.
 /// </summary>
-public sealed class SqliteCheckpointer(ConnectionSettings settings, ILogger<SqliteCheckpointer> logger) : BackgroundService
+public sealed class SqliteCheckpointer(ConnectionSettings settings, IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger)
+    : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+    public TimeSpan Interval { get; } = options.Value.SqliteCheckpointInterval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
