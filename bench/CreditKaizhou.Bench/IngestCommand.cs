@@ -34,13 +34,14 @@ public static class IngestCommand
         Console.WriteLine($"# Ingestion benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
         Console.WriteLine($"{batches} measured batches of {Rows} records each, after {warmup} warm-up batches of each kind; median records/s");
         Console.WriteLine();
-        Console.WriteLine("| engine | direct (store in-process) | API, JSON | API, CSV | JSON / direct | CSV / direct |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        Console.WriteLine("| engine | direct (store in-process) | API, JSON | API, CSV | JSON / direct | CSV / direct | service CPU per batch, JSON / CSV |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (provider, database) in engines)
         {
             var direct = await DirectAsync(provider, database, warmup, batches);
             var (json, csv) = await ThroughApiAsync(provider, database, warmup, batches);
-            Console.WriteLine($"| {provider} | {direct:N0} | {json:N0} | {csv:N0} | {json / direct:P0} | {csv / direct:P0} |");
+            Console.WriteLine($"| {provider} | {direct:N0} | {json.Rate:N0} | {csv.Rate:N0} | {json.Rate / direct:P0} | {csv.Rate / direct:P0} | "
+                + $"{json.Cpu.TotalSeconds:N2} s / {csv.Cpu.TotalSeconds:N2} s |");
         }
 
         return 0;
@@ -77,7 +78,7 @@ public static class IngestCommand
         return Median(rates);
     }
 
-    private static async Task<(double Json, double Csv)> ThroughApiAsync(string provider, Func<string, string> database, int warmup, int batches)
+    private static async Task<(Measured Json, Measured Csv)> ThroughApiAsync(string provider, Func<string, string> database, int warmup, int batches)
     {
         var dir = Directory.CreateTempSubdirectory("ck-bench-api-").FullName;
         var port = FreePort();
@@ -112,10 +113,10 @@ public static class IngestCommand
             }
 
             // The service's code is compiled to its final form over its first requests: both kinds warm up before either is timed.
-            await RateAsync(client, "WJ", BenchRows.Json, "application/json", warmup, 0);
-            await RateAsync(client, "WC", BenchRows.Csv, "text/csv", warmup, 0);
-            var json = await RateAsync(client, "J", BenchRows.Json, "application/json", 0, batches);
-            var csv = await RateAsync(client, "C", BenchRows.Csv, "text/csv", 0, batches);
+            await RateAsync(client, process, "WJ", BenchRows.Json, "application/json", warmup, 0);
+            await RateAsync(client, process, "WC", BenchRows.Csv, "text/csv", warmup, 0);
+            var json = await RateAsync(client, process, "J", BenchRows.Json, "application/json", 0, batches);
+            var csv = await RateAsync(client, process, "C", BenchRows.Csv, "text/csv", 0, batches);
             return (json, csv);
         }
         finally
@@ -124,19 +125,27 @@ public static class IngestCommand
         }
     }
 
-    private static async Task<double> RateAsync(HttpClient client, string prefix, Func<IEnumerable<BenchRows.Row>, byte[]> encode, string mediaType,
-        int warmup, int batches)
+    /// <summary>The median rate, and the median CPU time the service process spent on one batch (all its threads).</summary>
+    private sealed record Measured(double Rate, TimeSpan Cpu);
+
+    private static async Task<Measured> RateAsync(HttpClient client, Process service, string prefix, Func<IEnumerable<BenchRows.Row>, byte[]> encode,
+        string mediaType, int warmup, int batches)
     {
         var rates = new List<double>();
+        var cpu = new List<double>();
         for (var b = 0; b < warmup + batches; b++)
         {
             var body = encode(BenchRows.Rows($"{prefix}{b}-", Rows));
             using var content = new ByteArrayContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue(mediaType);
+            service.Refresh();
+            var cpuBefore = service.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             using var response = await client.PostAsync($"/api/v1/records/batch?catalogueCode={BenchRows.CatalogueCode}", content);
             var answer = await response.Content.ReadAsStringAsync();
             watch.Stop();
+            service.Refresh();
+            var cpuSpent = service.TotalProcessorTime - cpuBefore;
             if (!response.IsSuccessStatusCode || !answer.Contains($"\"accepted\":{Rows},", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException($"The {mediaType} batch was not fully accepted: {answer[..Math.Min(answer.Length, 500)]}");
@@ -145,10 +154,11 @@ public static class IngestCommand
             if (b >= warmup)
             {
                 rates.Add(Rows / watch.Elapsed.TotalSeconds);
+                cpu.Add(cpuSpent.TotalSeconds);
             }
         }
 
-        return rates.Count == 0 ? 0 : Median(rates);
+        return rates.Count == 0 ? new Measured(0, TimeSpan.Zero) : new Measured(Median(rates), TimeSpan.FromSeconds(Median(cpu)));
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
