@@ -138,6 +138,39 @@ public sealed class RecordBatchTests(Engine engine)
         });
     }
 
+    [TestCase(true)]
+    [TestCase(false)]
+    public async Task Batch_LargeJsonBody_WithOrWithoutDeclaredLength_StoresEveryRow(bool declared)
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var prefix = declared ? "CL-" : "CH-";
+        var body = JsonSerializer.SerializeToUtf8Bytes(Enumerable.Range(1, 1200).Select(i => RecordTestCatalogue.Record($"{prefix}{i}")));
+        using HttpContent content = declared ? new ByteArrayContent(body) : new UnknownLengthContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await scjgj.PostAsync("/api/v1/records/batch", content);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(body, Has.Length.GreaterThan(4 * 64 * 1024), "several times the first buffer");
+            Assert.That(Counts(result), Is.EqualTo((1200, 0, 0)), result.GetRawText());
+            Assert.That(await CountAsync($"SELECT COUNT(*) FROM records WHERE source_ref LIKE '{prefix}%'"), Is.EqualTo(1200));
+        });
+    }
+
+    /// <summary>A body sent without Content-Length (chunked), as a client streaming its export would send it.</summary>
+    private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
     [TestCase("[{\"sourceRef\": \"MJ-1\"}] x", "malformed")]
     [TestCase("[{\"sourceRef\": \"MJ-1\"}", "malformed")]
     [TestCase("", "malformed")]

@@ -1,6 +1,8 @@
 using CreditKaizhou.Api.Infrastructure.Database;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +53,28 @@ public sealed class SqliteCheckpointTests
         await checkpointer.StopAsync(default);
 
         Assert.That(new FileInfo(_file).Length, Is.GreaterThan(8_000_000), "the checkpointer copied the log into the database");
+    }
+
+    [TestCase("00:00:00")]
+    [TestCase("-00:00:01")]
+    [TestCase("-00:00:00.001")]
+    [TestCase("01:00:00")]
+    public void CheckpointInterval_OutsideItsRange_StopsTheServiceFromStarting(string interval)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteCheckpointInterval"] = interval }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddDatabase().BuildServiceProvider();
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => _ = services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        Assert.That(thrown!.Message, Does.StartWith("Database:SqliteCheckpointInterval must lie between 00:00:00.0100000 and 00:10:00"));
+    }
+
+    [Test]
+    public void CheckpointInterval_ByDefault_IsFiveSeconds()
+    {
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddDatabase().BuildServiceProvider();
+
+        Assert.That(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteCheckpointInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
     }
 
     [Test]

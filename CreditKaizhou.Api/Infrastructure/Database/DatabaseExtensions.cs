@@ -16,7 +16,11 @@ public static class DatabaseExtensions
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
         DapperTypeHandlers.Register();
-        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section);
+        services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section)
+            .Validate(o => o.SqliteCheckpointInterval >= DatabaseOptions.MinCheckpointInterval && o.SqliteCheckpointInterval <= DatabaseOptions.MaxCheckpointInterval,
+                $"Database:SqliteCheckpointInterval must lie between {DatabaseOptions.MinCheckpointInterval} and {DatabaseOptions.MaxCheckpointInterval}: "
+                + "commits never copy the write-ahead log themselves, so without the checkpointer it would grow without end.")
+            .ValidateOnStart();
         services.AddSingleton(sp => ConnectionSettings.Resolve(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,
             sp.GetRequiredService<IConfiguration>(),

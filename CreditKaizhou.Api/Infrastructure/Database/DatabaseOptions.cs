@@ -33,4 +33,8 @@ public sealed class DatabaseOptions
     /// a slow commit under one check in ten (bench/README.md). Longer also means more log to replay after a crash.
     /// </summary>
     public TimeSpan SqliteCheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    public static readonly TimeSpan MinCheckpointInterval = TimeSpan.FromMilliseconds(10);
+
+    public static readonly TimeSpan MaxCheckpointInterval = TimeSpan.FromMinutes(10);
 }

@@ -47,18 +47,29 @@ public static class RequestBodyLimit
         ?? http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
 
     /// <summary>
-    /// The whole body, for endpoints that need all of it. A declared length (already within the limit) is read into one
-    /// buffer of that size, instead of a buffer doubling and copying its way up to a batch's megabytes.
+    /// The whole body, for endpoints that need all of it. With a declared length (already within the limit) the buffer
+    /// grows as bytes arrive, doubling up to exactly that length: a batch of megabytes is not copied through a stream's
+    /// ever larger buffers, and a client that declares a large body but sends little holds little memory.
     /// </summary>
     public static async Task<ReadOnlyMemory<byte>> ReadAllAsync(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength is { } length and <= 1L << 30)
         {
-            var body = new byte[length];
+            var body = new byte[Math.Min(length, 64 * 1024)];
             var read = 0;
-            int n;
-            while (read < body.Length && (n = await request.Body.ReadAsync(body.AsMemory(read), ct)) > 0)
+            while (read < length)
             {
+                if (read == body.Length)
+                {
+                    Array.Resize(ref body, (int)Math.Min(length, 2L * body.Length));
+                }
+
+                var n = await request.Body.ReadAsync(body.AsMemory(read), ct);
+                if (n == 0)
+                {
+                    break;
+                }
+
                 read += n;
             }
 
