@@ -44,7 +44,13 @@ stop_service() {
 }
 trap stop_service EXIT
 url="http://127.0.0.1:$port"
-until curl -sf "$url/health/ready" >/dev/null; do sleep 0.5; done
+started=$(date +%s.%N)
+until curl -sf "$url/health/ready" >/dev/null; do sleep 0.1; done
+ready=$(date +%s.%N)
+# The list pages read memberships from the list index, which the service loads in the background from its start:
+# the first page waits for that load.
+lists=$(for u in /api/v1/lists /api/v1/lists /api/v1/lists/SXBZXR/entries /api/v1/lists/SXBZXR/entries; do
+    curl -s -o /dev/null -w "%{http_code} %{time_total} s  GET $u\n" "$url$u"; done)
 # The first check loads the lists into memory; warm both endpoints before measuring.
 curl -sf -H 'X-Api-Key: dev-bidding' -H 'Content-Type: application/json' \
     -d "{\"context\":\"tendering\",\"bidders\":[{\"bidderRef\":\"B1\",\"code\":\"$(head -n1 "$CK_CODES")\"}]}" "$url/api/v1/checks" >/dev/null
@@ -52,6 +58,8 @@ wrk -t2 -c16 -d5s "$url/health/live" >/dev/null
 wrk -t2 -c16 -d5s -s bench/wrk/check1.lua "$url" >/dev/null
 
 echo "# Checks benchmark, $(date -u '+%Y-%m-%d %H:%M') UTC, $(nproc) cores, $(wc -l < "$CK_CODES") subjects in the request mix"
+echo "## start: ready after $(python3 -c "print(round($ready - $started, 1))") s; list pages (anonymous), in order:"
+echo "$lists"
 echo "## GET /health/live"
 wrk -t2 -c64 -d"$duration" "$url/health/live" | grep -E "Requests/sec|Latency"
 echo "## POST /api/v1/checks, 1 bidder"

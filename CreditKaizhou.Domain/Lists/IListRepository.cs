@@ -42,8 +42,9 @@ public interface IListRepository
     Task<ListTypeDetails?> GetTypeAsync(string code, CancellationToken ct);
 
     /// <summary>
-    /// The records that feed <paramref name="listCode"/> (every list when null) with all their revisions and events.
-    /// Which list a record feeds is decided by its catalogue entry's current version.
+    /// What a list's page shows of the given list-feeding records, whose histories the caller already holds (the list
+    /// index keeps every one in memory): one read by the records' subjects, however long the list. A record the
+    /// database no longer has as list-feeding (its entry changed lists meanwhile) is left out.
     /// </summary>
-    Task<IReadOnlyList<ListedRecord>> ListedRecordsAsync(string? listCode, CancellationToken ct);
+    Task<IReadOnlyList<ListedRecord>> ListedRecordsAsync(IReadOnlyCollection<RecordHistory> histories, CancellationToken ct);
 }

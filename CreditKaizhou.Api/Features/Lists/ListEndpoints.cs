@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Security.Claims;
+using CreditKaizhou.Api.Features.Checks;
 using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
@@ -15,7 +17,9 @@ namespace CreditKaizhou.Api.Features.Lists;
 
 /// <summary>
 /// Red and black lists (守信激励对象 / 严重失信主体名单). Membership is not stored: it is replayed from each list-feeding
-/// record's revisions and events as known now (<see cref="ListMembership.AsKnownAt"/>), the same rule a check uses.
+/// record's revisions and events as known now (<see cref="ListMembership.AsKnownAt"/>), the same rule a check uses, on
+/// the histories the checks use too (<see cref="ListIndex"/>, in memory and brought up to date before each read); the
+/// database is read only for what a page shows of the listed records.
 /// </summary>
 public static class ListEndpoints
 {
@@ -28,14 +32,12 @@ public static class ListEndpoints
     }
 
     /// <summary>Every list type with the number of subjects on it today (Beijing day).</summary>
-    public static async Task<Ok<ListTypesResponse>> ListListTypes(IListRepository lists, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<ListTypesResponse>> ListListTypes(IListRepository lists, ListIndex index, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = ListMembership.DayOf(now);
         var types = await lists.ListTypesAsync(ct);
-        var active = ActiveEntries(await lists.ListedRecordsAsync(null, ct), now, today)
-            .GroupBy(a => a.Entry.ListCode, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Entry.SubjectKey).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        var active = ActiveCounts(await index.CurrentAsync(ct), now, today);
         return TypedResults.Ok(new ListTypesResponse(today,
             types.Select(t => ListTypeResponse.From(t, active.GetValueOrDefault(t.Type.Code))).ToList()));
     }
@@ -46,7 +48,7 @@ public static class ListEndpoints
     /// only the credit office and the providing department.
     /// </summary>
     public static async Task<Results<Ok<PagedResponse<ListEntryResponse>>, ProblemHttpResult>> ListListEntries(
-        string listCode, [AsParameters] PageRequest paging, [AsParameters] ListEntriesQuery query, IListRepository lists,
+        string listCode, [AsParameters] PageRequest paging, [AsParameters] ListEntriesQuery query, IListRepository lists, ListIndex index,
         IAccessAudit audit, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         if (await lists.GetTypeAsync(listCode, ct) is null)
@@ -58,7 +60,10 @@ public static class ListEndpoints
         var now = clock.GetUtcNow();
         var today = ListMembership.DayOf(now);
         var viewer = user.Viewer();
-        var visible = ActiveEntries(await lists.ListedRecordsAsync(listCode, ct), now, query.AsOf ?? today)
+        var active = ActiveEntries(await index.CurrentAsync(ct), listCode, now, query.AsOf ?? today).ToList();
+        var entries = active.ToDictionary(a => a.History.RecordId, a => a.Entry);
+        var visible = (await lists.ListedRecordsAsync(active.Select(a => a.History).ToList(), ct))
+            .Select(r => (Record: r, Entry: entries[r.History.RecordId]))
             .Where(a => DisclosurePolicy.CanSee(viewer, a.Record.Disclosure, a.Record.DepartmentCode, a.Record.IsPublicOn(today), a.Record.Revoked))
             .OrderByDescending(a => a.Entry.From)
             .ThenBy(a => a.Record.Subject.DisplayCode, StringComparer.Ordinal)
@@ -76,12 +81,34 @@ public static class ListEndpoints
         return TypedResults.Ok(paging.Respond(shown.Select(a => ListEntryResponse.Create(a.Record, a.Entry)).ToList(), visible.Count));
     }
 
-    private static IEnumerable<(ListedRecord Record, ListEntry Entry)> ActiveEntries(IEnumerable<ListedRecord> records, DateTimeOffset knownAt,
-        DateOnly day) =>
-        records
-            .Select(r => (Record: r, Entry: ListMembership.AsKnownAt(r.History, knownAt)))
+    /// <summary>Subjects per list today, counted once per state of the index and day (the whole index is walked).</summary>
+    private static IReadOnlyDictionary<string, int> ActiveCounts(ListIndex.Snapshot snapshot, DateTimeOffset now, DateOnly today)
+    {
+        if (Counted.TryGetValue(snapshot, out var counted) && counted.Day == today)
+        {
+            return counted.Counts;
+        }
+
+        var counts = ActiveEntries(snapshot, null, now, today)
+            .GroupBy(a => a.Entry.ListCode, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Entry.SubjectKey).Distinct(StringComparer.Ordinal).Count(), StringComparer.Ordinal);
+        Counted.AddOrUpdate(snapshot, new ListCounts(today, counts));
+        return counts;
+    }
+
+    private sealed record ListCounts(DateOnly Day, IReadOnlyDictionary<string, int> Counts);
+
+    private static readonly ConditionalWeakTable<ListIndex.Snapshot, ListCounts> Counted = [];
+
+    /// <summary>The listings of <paramref name="listCode"/> (every list when null) active on <paramref name="day"/>, as known at <paramref name="knownAt"/>.</summary>
+    private static IEnumerable<(RecordHistory History, ListEntry Entry)> ActiveEntries(ListIndex.Snapshot snapshot, string? listCode,
+        DateTimeOffset knownAt, DateOnly day) =>
+        snapshot.BySubject.Values
+            .SelectMany(histories => histories)
+            .Where(h => listCode is null || h.ListCode == listCode)
+            .Select(h => (History: h, Entry: ListMembership.AsKnownAt(h, knownAt)))
             .Where(a => a.Entry is not null && a.Entry.IsActiveOn(day))
-            .Select(a => (a.Record, a.Entry!));
+            .Select(a => (a.History, a.Entry!));
 }
 
 public sealed record ListEntriesQuery([FromQuery(Name = "asOf")] DateOnly? AsOf);

@@ -16,42 +16,28 @@ internal static class ListSql
 
     public const string GetListType = $"SELECT {TypeColumns} FROM list_types WHERE code = @Code";
 
-    // A record feeds the list its catalogue entry's current version names.
-    private const string Feeding = """
-        FROM records r
-        JOIN catalogue_entries e ON e.code = r.catalogue_code
-        JOIN catalogue_entry_versions v ON v.entry_code = e.code AND v.version = e.current_version
-        """;
-
-    private const string Filter = "WHERE v.list_code IS NOT NULL AND (@ListCode IS NULL OR v.list_code = @ListCode)";
-
-    public const string Records = $"""
+    // A record feeds the list its catalogue entry's current version names; the records are found by their subjects'
+    // keys, text in every engine, through the subjects' unique key and the records' subject index.
+    public static string Records(SqlDialect d) => $"""
         SELECT r.id, r.catalogue_code, r.department_code, v.list_code, v.disclosure,
                s.lookup_key, s.display_code, s.name AS subject_name, s.subject_type, c.decision_date, c.publicity_until
-        {Feeding}
-        JOIN subjects s ON s.id = r.subject_id
+        FROM subjects s
+        JOIN records r ON r.subject_id = s.id
+        JOIN catalogue_entries e ON e.code = r.catalogue_code
+        JOIN catalogue_entry_versions v ON v.entry_code = e.code AND v.version = e.current_version
         JOIN record_revisions c ON c.record_id = r.id AND c.revision = r.current_revision
-        {Filter}
+        WHERE s.lookup_key IN ({d.JsonArrayValues("@Keys")}) AND v.list_code IS NOT NULL
         """;
 
-    public const string Revisions = $"""
-        SELECT rv.record_id, rv.revision, rv.recorded_at, rv.effective_from, rv.effective_to
-        {Feeding}
-        JOIN record_revisions rv ON rv.record_id = r.id
-        {Filter}
-        """;
-
-    public const string Events = $"""
-        SELECT ev.record_id, ev.kind, ev.recorded_at, ev.effective_on, ev.new_effective_to
-        {Feeding}
-        JOIN record_events ev ON ev.record_id = r.id
-        {Filter}
-        """;
+    /// <summary>Subjects per statement: a long list is read in a few statements of bounded size.</summary>
+    public const int KeysPerStatement = 2000;
 }
 
-/// <summary>List types, and the list-feeding records with their append-only histories for replaying membership.</summary>
-internal sealed class ListRepository(DbDataSource db) : IListRepository
+/// <summary>List types, and what a list's page shows of its records.</summary>
+internal sealed class ListRepository(DbDataSource db, SqlDialect dialect) : IListRepository
 {
+    private readonly string _records = ListSql.Records(dialect);
+
     public async Task<IReadOnlyList<ListTypeDetails>> ListTypesAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenConnectionAsync(ct);
@@ -66,23 +52,26 @@ internal sealed class ListRepository(DbDataSource db) : IListRepository
         return row?.ToDomain();
     }
 
-    public async Task<IReadOnlyList<ListedRecord>> ListedRecordsAsync(string? listCode, CancellationToken ct)
+    public async Task<IReadOnlyList<ListedRecord>> ListedRecordsAsync(IReadOnlyCollection<RecordHistory> histories, CancellationToken ct)
     {
-        var parameters = new { ListCode = listCode };
+        var wanted = histories.ToDictionary(h => h.RecordId);
+        var result = new List<ListedRecord>(wanted.Count);
         await using var connection = await db.OpenConnectionAsync(ct);
-        var records = await connection.QueryAsync<RecordRow>(new CommandDefinition(ListSql.Records, parameters, cancellationToken: ct));
-        var revisions = (await connection.QueryAsync<RevisionRow>(new CommandDefinition(ListSql.Revisions, parameters, cancellationToken: ct)))
-            .ToLookup(r => r.RecordId, r => new RevisionFact((int)r.Revision, r.RecordedAt, r.EffectiveFrom, r.EffectiveTo));
-        var events = (await connection.QueryAsync<EventRow>(new CommandDefinition(ListSql.Events, parameters, cancellationToken: ct)))
-            .ToLookup(e => e.RecordId, e => new EventFact(e.Kind, e.RecordedAt, e.EffectiveOn, e.NewEffectiveTo));
+        foreach (var keys in histories.Select(h => h.SubjectKey).Distinct(StringComparer.Ordinal).Chunk(ListSql.KeysPerStatement))
+        {
+            var rows = await connection.QueryAsync<RecordRow>(new CommandDefinition(_records,
+                new { Keys = System.Text.Json.JsonSerializer.Serialize(keys) }, cancellationToken: ct));
+            foreach (var r in rows)
+            {
+                if (wanted.TryGetValue(r.Id, out var history) && history.ListCode == r.ListCode)
+                {
+                    result.Add(new ListedRecord(history, r.CatalogueCode, r.DepartmentCode, DisclosureCodes.Parse(r.Disclosure),
+                        new SubjectIdentity(r.LookupKey, r.DisplayCode, r.SubjectName, r.SubjectType), r.DecisionDate, r.PublicityUntil));
+                }
+            }
+        }
 
-        // The statements run one after another, so a record stored meanwhile may be seen in part: revisions without
-        // their head are left out, and a head without revisions gives no membership. It shows in full from the next read.
-        return records.Select(r => new ListedRecord(
-                new RecordHistory(r.Id, r.LookupKey, r.ListCode, revisions[r.Id].ToList(), events[r.Id].ToList()),
-                r.CatalogueCode, r.DepartmentCode, DisclosureCodes.Parse(r.Disclosure),
-                new SubjectIdentity(r.LookupKey, r.DisplayCode, r.SubjectName, r.SubjectType), r.DecisionDate, r.PublicityUntil))
-            .ToList();
+        return result;
     }
 
     private sealed class TypeRow
@@ -114,23 +103,5 @@ internal sealed class ListRepository(DbDataSource db) : IListRepository
         public string SubjectType { get; init; } = "";
         public DateOnly DecisionDate { get; init; }
         public DateOnly? PublicityUntil { get; init; }
-    }
-
-    private sealed class RevisionRow
-    {
-        public Guid RecordId { get; init; }
-        public long Revision { get; init; }
-        public DateTimeOffset RecordedAt { get; init; }
-        public DateOnly EffectiveFrom { get; init; }
-        public DateOnly? EffectiveTo { get; init; }
-    }
-
-    private sealed class EventRow
-    {
-        public Guid RecordId { get; init; }
-        public string Kind { get; init; } = "";
-        public DateTimeOffset RecordedAt { get; init; }
-        public DateOnly? EffectiveOn { get; init; }
-        public DateOnly? NewEffectiveTo { get; init; }
     }
 }

@@ -36,6 +36,7 @@ public static class RepositoryExtensions
         services.AddReceipts();
         services.AddSingleton<ChangeLogHead>();
         services.AddSingleton<ListIndex>();
+        services.AddHostedService<ListIndexWarmup>();
         services.AddSingleton<CheckLedger>();
         services.AddSingleton<CheckService>();
         services.AddSingleton<CheckRepository>();
