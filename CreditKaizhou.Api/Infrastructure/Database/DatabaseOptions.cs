@@ -29,8 +29,8 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// How often the SQLite write-ahead log is copied into the database file (<see cref="SqliteCheckpointer"/>). Each copy
-    /// ends with an fsync of the database file, and a commit whose own fsync meets it waits: copying every 250 ms put
-    /// a slow commit under one check in ten (bench/README.md). Longer also means more log to replay after a crash.
+    /// ends with an fsync of the database file, and a commit whose own fsync meets it waits: copying every 250 ms made
+    /// those waits set the p99 of large checks (bench/README.md). Longer also means more log to replay after a crash.
     /// </summary>
     public TimeSpan SqliteCheckpointInterval { get; set; } = TimeSpan.FromSeconds(5);
 
