@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using CreditKaizhou.Api.Features.Checks;
@@ -60,14 +61,9 @@ public static class ListEndpoints
         var now = clock.GetUtcNow();
         var today = ListMembership.DayOf(now);
         var viewer = user.Viewer();
-        var active = ActiveEntries(await index.CurrentAsync(ct), listCode, now, query.AsOf ?? today).ToList();
-        var entries = active.ToDictionary(a => a.History.RecordId, a => a.Entry);
-        var visible = (await lists.ListedRecordsAsync(active.Select(a => a.History).ToList(), ct))
-            .Select(r => (Record: r, Entry: entries[r.History.RecordId]))
+        var listing = await ListingAsync(await index.CurrentAsync(ct), listCode, now, query.AsOf ?? today, today, lists, ct);
+        var visible = listing
             .Where(a => DisclosurePolicy.CanSee(viewer, a.Record.Disclosure, a.Record.DepartmentCode, a.Record.IsPublicOn(today), a.Record.Revoked))
-            .OrderByDescending(a => a.Entry.From)
-            .ThenBy(a => a.Record.Subject.DisplayCode, StringComparer.Ordinal)
-            .ThenBy(a => a.Entry.RecordId)
             .ToList();
         var shown = visible.Skip(paging.Skip).Take(paging.EffectivePageSize).ToList();
         // A page holding listings the public may not see is a read of non-public subject data: it leaves a trace.
@@ -80,6 +76,34 @@ public static class ListEndpoints
 
         return TypedResults.Ok(paging.Respond(shown.Select(a => ListEntryResponse.Create(a.Record, a.Entry)).ToList(), visible.Count));
     }
+
+    /// <summary>
+    /// A list's listings active on <paramref name="day"/>, newest first, before any caller's view of them. Today's are
+    /// kept per state of the index, so that a list page read again costs no walk of the index and no read of the database
+    /// until a record changes (other days are computed each time: their number is the caller's to choose).
+    /// </summary>
+    private static async Task<IReadOnlyList<(ListedRecord Record, ListEntry Entry)>> ListingAsync(ListIndex.Snapshot snapshot, string listCode,
+        DateTimeOffset now, DateOnly day, DateOnly today, IListRepository lists, CancellationToken ct)
+    {
+        var cache = day == today ? Listings.GetValue(snapshot, _ => new ConcurrentDictionary<(string, DateOnly), IReadOnlyList<(ListedRecord, ListEntry)>>()) : null;
+        if (cache is not null && cache.TryGetValue((listCode, day), out var cached))
+        {
+            return cached;
+        }
+
+        var active = ActiveEntries(snapshot, listCode, now, day).ToList();
+        var entries = active.ToDictionary(a => a.History.RecordId, a => a.Entry);
+        var listing = (await lists.ListedRecordsAsync(active.Select(a => a.History).ToList(), ct))
+            .Select(r => (Record: r, Entry: entries[r.History.RecordId]))
+            .OrderByDescending(a => a.Entry.From)
+            .ThenBy(a => a.Record.Subject.DisplayCode, StringComparer.Ordinal)
+            .ThenBy(a => a.Entry.RecordId)
+            .ToList();
+        cache?.TryAdd((listCode, day), listing);
+        return listing;
+    }
+
+    private static readonly ConditionalWeakTable<ListIndex.Snapshot, ConcurrentDictionary<(string, DateOnly), IReadOnlyList<(ListedRecord, ListEntry)>>> Listings = [];
 
     /// <summary>Subjects per list today, counted once per state of the index and day (the whole index is walked).</summary>
     private static IReadOnlyDictionary<string, int> ActiveCounts(ListIndex.Snapshot snapshot, DateTimeOffset now, DateOnly today)
