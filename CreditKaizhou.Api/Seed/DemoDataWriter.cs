@@ -1,10 +1,9 @@
 using System.Data.Common;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Privacy;
 using CreditKaizhou.Domain.Identifiers;
+using CreditKaizhou.Domain.Records;
 using Dapper;
 
 namespace CreditKaizhou.Api.Seed;
@@ -122,11 +121,13 @@ internal sealed class DemoDataWriter(DbDataSource db, PersonalIdProtector ids, M
         }
 
         var subjectIds = new Dictionary<string, Guid>();
+        var identities = new Dictionary<string, SubjectIdentity>();
         foreach (var s in DemoSubjects.All)
         {
             var id = Guid.CreateVersion7(at);
             subjectIds[s.Code] = id;
             var (lookupKey, displayCode) = Identity(s);
+            identities[s.Code] = new SubjectIdentity(lookupKey, displayCode, s.Name, s.SubjectType);
             await Run(DemoDataSql.InsertSubject, new { Id = id, s.SubjectType, LookupKey = lookupKey, DisplayCode = displayCode, s.Name, s.Status, At = at });
             var seq = 0;
             foreach (var former in s.FormerNames.OrderBy(n => n.ValidFrom))
@@ -143,12 +144,15 @@ internal sealed class DemoDataWriter(DbDataSource db, PersonalIdProtector ids, M
         {
             var recordId = Guid.CreateVersion7(at);
             var subjectId = subjectIds[r.SubjectCode];
-            var fields = JsonSerializer.Serialize(r.Fields, Json);
+            // Stored as the intake stores a submitted record, so that the same record submitted again is its duplicate.
+            var fields = CanonicalJson.Serialize(r.Fields.ToDictionary(f => f.Key, f => (object?)f.Value));
             await Run(DemoDataSql.InsertRecord, new { Id = recordId, r.DepartmentCode, r.CatalogueCode, SubjectId = subjectId, r.SourceRef, At = at });
             await Run(DemoDataSql.InsertRevision, new
             {
                 RecordId = recordId, Fields = fields, r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo,
-                PayloadHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(fields))), At = at,
+                PayloadHash = RecordPayload.Hash(r.CatalogueCode, identities[r.SubjectCode], fields, r.DecisionDate, r.Severity, r.EffectiveFrom,
+                    r.EffectiveTo),
+                At = at,
             });
             await Run(DemoDataSql.InsertChange, new { Version = ++version, SubjectId = subjectId, RecordId = recordId, Kind = Features.Records.ChangeKinds.RecordsAdded, At = at });
         }

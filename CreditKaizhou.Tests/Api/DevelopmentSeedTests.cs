@@ -29,6 +29,40 @@ public sealed class DevelopmentSeedTests(Engine engine)
         });
     }
 
+    [TestCase("SCJGJ")]
+    [TestCase("SWJ")]
+    [TestCase("FY")]
+    public async Task Seed_EveryDemoRecordSubmittedAgainAsItStands_IsItsDuplicate(string department)
+    {
+        await using var api = await ApiFactory.StartAsync(engine);
+        using var client = api.CreateClient("dev-dept-" + department.ToLowerInvariant());
+        var records = DemoRecords.All.Where(r => r.DepartmentCode == department).ToList();
+        Assert.That(records, Is.Not.Empty);
+
+        foreach (var r in records)
+        {
+            var subject = DemoSubjects.All.Single(s => s.Code == r.SubjectCode);
+            using var response = await client.PostAsJsonAsync("/api/v1/records", new
+            {
+                catalogueCode = r.CatalogueCode,
+                subject = new { code = subject.Code, name = subject.Name, type = subject.SubjectType },
+                sourceRef = r.SourceRef,
+                fields = r.Fields,
+                decisionDate = r.DecisionDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                severity = r.Severity,
+                effectiveFrom = r.EffectiveFrom.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                effectiveTo = r.EffectiveTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            });
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.That((int)response.StatusCode, Is.EqualTo(200), $"{r.SourceRef}: {body}");
+            Assert.That(JsonDocument.Parse(body).RootElement.GetProperty("outcome").GetString(), Is.EqualTo("duplicate"), r.SourceRef);
+        }
+
+        await using var db = TestEngines.CreateDataSource(api.Engine, api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM records"), Is.EqualTo(DemoRecords.All.Count));
+    }
+
     [Test]
     public async Task Seed_StoresPersonsWithoutTheirIdNumbers()
     {

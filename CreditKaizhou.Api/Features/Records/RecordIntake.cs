@@ -1,7 +1,4 @@
-using System.Buffers;
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CreditKaizhou.Api.Features.Identifiers;
 using CreditKaizhou.Api.Infrastructure.Localization;
@@ -148,7 +145,7 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         var fieldsJson = CanonicalJson.Serialize(values);
         var window = Publicity.LastPublicDay(entry.PublicityRule, severity, decisionDate.Value, effectiveTo);
         var publicityUntil = window.IsNeverPublic ? decisionDate.Value.AddDays(-1) : window.LastDay;
-        var hash = PayloadHash(entry.Code, subject, fieldsJson, decisionDate.Value, severity, effectiveFrom!.Value, effectiveTo);
+        var hash = RecordPayload.Hash(entry.Code, subject, fieldsJson, decisionDate.Value, severity?.Code(), effectiveFrom!.Value, effectiveTo);
         return new IntakeRow(new RecordSubmission(context.DepartmentCode, entry.Code, entry.Version, subject, sourceRef!, fieldsJson,
             decisionDate.Value, severity?.Code(), effectiveFrom.Value, effectiveTo, publicityUntil, hash), null, sourceRef);
     }
@@ -277,47 +274,6 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
 
         errors.Add(path, Text.T($"{path} 的值 '{text}' 不是有效日期（YYYY-MM-DD）。", $"{path} '{text}' is not a valid date (YYYY-MM-DD)."));
         return null;
-    }
-
-    /// <summary>
-    /// What makes two submissions "the same record": everything but the source reference. The SHA-256 of the parts'
-    /// UTF-8 joined by line feeds, hashed without building the joined text.
-    /// </summary>
-    private static string PayloadHash(string catalogueCode, SubjectIdentity subject, string fieldsJson, DateOnly decisionDate, Severity? severity,
-        DateOnly effectiveFrom, DateOnly? effectiveTo) => Sha256Hex(catalogueCode, subject.LookupKey, subject.Name, subject.Type, fieldsJson,
-        decisionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), severity?.Code() ?? "",
-        effectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), effectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "");
-
-    private static string Sha256Hex(params ReadOnlySpan<string> parts)
-    {
-        var length = parts.Length;
-        foreach (var part in parts)
-        {
-            length += Encoding.UTF8.GetMaxByteCount(part.Length);
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var written = 0;
-            for (var i = 0; i < parts.Length; i++)
-            {
-                if (i > 0)
-                {
-                    buffer[written++] = (byte)'\n';
-                }
-
-                written += Encoding.UTF8.GetBytes(parts[i], buffer.AsSpan(written));
-            }
-
-            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-            SHA256.HashData(buffer.AsSpan(0, written), hash);
-            return Convert.ToHexStringLower(hash);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
     }
 
     private sealed record Context(string DepartmentCode, IReadOnlyDictionary<string, CatalogueEntry> Entries, Func<string, bool> IsKnownException,

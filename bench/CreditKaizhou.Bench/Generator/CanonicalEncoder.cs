@@ -11,7 +11,7 @@ namespace CreditKaizhou.Bench.Generator;
 
 /// <summary>
 /// The canonical JSON of a record's fields and its payload hash, byte for byte what <see cref="CanonicalJson"/> and
-/// the record intake produce, but with the writer, the buffers and each entry's key order reused: at five million
+/// <see cref="RecordPayload"/> produce, but with the writer, the buffers and each entry's key order reused: at five million
 /// records the per-call allocations of the general method cost more than the data. The generator's tests compare
 /// both ways on every record they generate.
 /// </summary>
@@ -31,7 +31,7 @@ internal sealed class CanonicalEncoder
         });
     }
 
-    /// <summary>The fields as canonical JSON in UTF-8, and the SHA-256 (lower-case hex) of what <see cref="Api.Features.Records.RecordIntake"/> hashes.</summary>
+    /// <summary>The fields as canonical JSON in UTF-8, and the SHA-256 (lower-case hex) of what <see cref="RecordPayload.Hash"/> gives.</summary>
     public (byte[] Fields, string PayloadHash) Encode(CatalogueEntry entry, IReadOnlyDictionary<string, object?> fields, string lookupKey,
         string subjectName, string subjectType, string decisionDate, string? severity, string effectiveFrom, string? effectiveTo)
     {
