@@ -12,6 +12,7 @@ using CreditKaizhou.Api.Features.Subjects;
 using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.ClerkPage;
+using CreditKaizhou.Api.Infrastructure.Hosting;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Diagnostics;
 using CreditKaizhou.Api.Infrastructure.Localization;
@@ -21,7 +22,7 @@ using CreditKaizhou.Api.Infrastructure.Problems;
 using CreditKaizhou.Api.Infrastructure.Validation;
 using CreditKaizhou.Api.Seed;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServiceHost.Options(args));
 
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.ConfigureHttpJsonOptions(o =>

@@ -1,5 +1,6 @@
 using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Database;
+using CreditKaizhou.Api.Infrastructure.Hosting;
 using CreditKaizhou.Api.Infrastructure.Privacy;
 using CreditKaizhou.Api.Seed;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +20,7 @@ public static class BenchHost
     public static async Task<WebApplication> StartAsync(string provider, string connectionString, string contentRoot,
         TimeProvider clock, bool generatedCatalogue)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = contentRoot });
+        var builder = WebApplication.CreateBuilder(ServiceHost.Options([], "Development", contentRoot));
         builder.Configuration["Database:Provider"] = provider;
         builder.Configuration["ConnectionStrings:CreditKaizhou"] = connectionString;
         builder.Configuration["Seed:GeneratedCatalogue"] = generatedCatalogue ? "true" : "false";
