@@ -55,6 +55,58 @@ public sealed class SqliteCheckpointTests
         Assert.That(new FileInfo(_file).Length, Is.GreaterThan(8_000_000), "the checkpointer copied the log into the database");
     }
 
+    [Test]
+    public async Task SustainedCommits_TheLogStartsAgainFromItsBeginning()
+    {
+        // Commits and reads from several connections without a pause, as under load: a passive checkpoint alone never
+        // catches up, so the log would keep every page written. About 40 MB is written; the log must stay a fraction.
+        await using var source = new SqliteDataSource(_settings.ConnectionString);
+        using var checkpointer = new SqliteCheckpointer(_settings,
+            Options.Create(new DatabaseOptions { SqliteCheckpointInterval = TimeSpan.FromMilliseconds(100) }), NullLogger<SqliteCheckpointer>.Instance);
+        await checkpointer.StartAsync(default);
+        using var stop = new CancellationTokenSource();
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await using var connection = await source.OpenConnectionAsync();
+                await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM t");
+            }
+        })).ToList();
+        long maxLog = 0;
+        var writers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
+        {
+            for (var i = 0; i < 1_250; i++)
+            {
+                await using var connection = await source.OpenConnectionAsync();
+                await using var tx = await connection.BeginTransactionAsync();
+                await connection.ExecuteAsync("INSERT INTO t (v) VALUES (@V)", new { V = new string('x', 16_000) }, tx);
+                await tx.CommitAsync();
+                var log = new FileInfo(_file + "-wal").Length;
+                InterlockedMax(ref maxLog, log);
+            }
+        })).ToList();
+        await Task.WhenAll(writers);
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+        await checkpointer.StopAsync(default);
+        TestContext.Out.WriteLine($"largest log: {maxLog:N0} bytes");
+
+        Assert.That(new FileInfo(_file).Length, Is.GreaterThan(40_000_000), "everything written reached the database");
+        Assert.That(maxLog, Is.LessThan(20_000_000), "the log started again from its beginning");
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        for (var seen = Interlocked.Read(ref target); value > seen; seen = Interlocked.Read(ref target))
+        {
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen)
+            {
+                return;
+            }
+        }
+    }
+
     [TestCase("00:00:00")]
     [TestCase("-00:00:01")]
     [TestCase("-00:00:00.001")]

@@ -13,6 +13,9 @@ namespace CreditKaizhou.Api.Infrastructure.Database;
 /// paid by whichever request happened to commit. <see cref="SqliteCheckpointer"/> does that work in the
 /// background instead. Durability is unchanged: a commit is synced to the log (synchronous=FULL) before it
 /// returns, and a log not yet copied is replayed on the next open.
+/// A connection that finds the database locked (by another writer, or by the checkpointer restarting the log) waits
+/// inside SQLite, which tries again within milliseconds, up to the connection's timeout; left to Microsoft.Data.Sqlite,
+/// it would sleep 150 ms between attempts.
 /// </summary>
 public sealed class SqliteDataSource(string connectionString) : DbDataSource
 {
@@ -21,26 +24,40 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
     protected override DbConnection CreateDbConnection()
     {
         var connection = new SqliteConnection(connectionString);
-        connection.StateChange += DisableAutomaticCheckpoints;
+        connection.StateChange += Configure;
         return connection;
     }
 
-    private static void DisableAutomaticCheckpoints(object? sender, StateChangeEventArgs e)
+    private static void Configure(object? sender, StateChangeEventArgs e)
     {
-        if (e.CurrentState == ConnectionState.Open && sender is SqliteConnection { Handle: { } handle })
+        if (e.CurrentState == ConnectionState.Open && sender is SqliteConnection { Handle: { } handle } connection)
         {
             raw.sqlite3_wal_autocheckpoint(handle, 0);
+            raw.sqlite3_busy_timeout(handle, connection.DefaultTimeout * 1000);
         }
     }
 }
 
 /// <summary>
 /// Copies the SQLite write-ahead log into the database file every <see cref="DatabaseOptions.SqliteCheckpointInterval"/>,
-/// on a connection of its own, without blocking writers or readers (a passive checkpoint), so no request waits for it.
+/// on a connection of its own, first without blocking writers or readers (a passive checkpoint), so no request waits
+/// for the bulk of the copy. Under sustained load a passive checkpoint never catches up with the writers, and the log
+/// only starts again from its beginning once all of it is copied, so it would grow for as long as the load lasts: each
+/// commit appending to new blocks of the file, which the file system must allocate, zero and journal before the
+/// commit's sync returns. When more than <see cref="RestartFrames"/> pages are in the log, a restarting checkpoint
+/// follows: it holds new writers while it copies the few pages committed since the passive one and waits, at most
+/// <see cref="RestartWait"/>, for readers of the log to finish; the next commit then writes the log from its start,
+/// over blocks that already exist.
 /// </summary>
 public sealed class SqliteCheckpointer(ConnectionSettings settings, IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger)
     : BackgroundService
 {
+    /// <summary>SQLite's own threshold for checkpointing on commit.</summary>
+    public const int RestartFrames = 1000;
+
+    /// <summary>The longest a restarting checkpoint waits for a writer or reader; it gives up and tries at the next interval.</summary>
+    public static readonly TimeSpan RestartWait = TimeSpan.FromMilliseconds(50);
+
     public TimeSpan Interval { get; } = options.Value.SqliteCheckpointInterval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,9 +74,20 @@ public sealed class SqliteCheckpointer(ConnectionSettings settings, IOptions<Dat
             {
                 await using var connection = new SqliteConnection(settings.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
-                await command.ExecuteNonQueryAsync(stoppingToken);
+                var logFrames = await CheckpointAsync(connection, "PASSIVE", stoppingToken);
+                if (logFrames > RestartFrames)
+                {
+                    // The connection may go back to the pool: its usual timeout is restored.
+                    raw.sqlite3_busy_timeout(connection.Handle, (int)RestartWait.TotalMilliseconds);
+                    try
+                    {
+                        await CheckpointAsync(connection, "RESTART", stoppingToken);
+                    }
+                    finally
+                    {
+                        raw.sqlite3_busy_timeout(connection.Handle, connection.DefaultTimeout * 1000);
+                    }
+                }
             }
             catch (SqliteException e)
             {
@@ -67,5 +95,14 @@ public sealed class SqliteCheckpointer(ConnectionSettings settings, IOptions<Dat
                 logger.LogDebug(e, "SQLite checkpoint skipped");
             }
         }
+    }
+
+    /// <summary>Runs one checkpoint; returns the number of pages in the log (-1 when the database is not in WAL mode).</summary>
+    private static async Task<long> CheckpointAsync(SqliteConnection connection, string mode, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA wal_checkpoint({mode})";
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? reader.GetInt64(1) : -1;
     }
 }
