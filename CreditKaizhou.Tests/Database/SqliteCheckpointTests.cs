@@ -56,13 +56,25 @@ public sealed class SqliteCheckpointTests
     }
 
     [Test]
+    public async Task Connection_WaitsForALockInsideSqlite_UpToItsTimeout()
+    {
+        // Without a busy timeout, Microsoft.Data.Sqlite retries a locked database itself, sleeping 150 ms between attempts.
+        await using var source = new SqliteDataSource(_settings.ConnectionString);
+        await using var connection = await source.OpenConnectionAsync();
+
+        Assert.That(await connection.ExecuteScalarAsync<long>("PRAGMA busy_timeout"), Is.EqualTo(30_000));
+    }
+
+    [Test]
     public async Task SustainedCommits_TheLogStartsAgainFromItsBeginning()
     {
         // Commits and reads from several connections without a pause, as under load: a passive checkpoint alone never
-        // catches up, so the log would keep every page written. About 40 MB is written; the log must stay a fraction.
+        // catches up, so the log would keep every page written (60 MB when this was written). About 40 MB of rows are
+        // written; with a restart above 4 MiB the log stays a fraction of that.
         await using var source = new SqliteDataSource(_settings.ConnectionString);
         using var checkpointer = new SqliteCheckpointer(_settings,
-            Options.Create(new DatabaseOptions { SqliteCheckpointInterval = TimeSpan.FromMilliseconds(100) }), NullLogger<SqliteCheckpointer>.Instance);
+            Options.Create(new DatabaseOptions { SqliteCheckpointInterval = TimeSpan.FromMilliseconds(100), SqliteLogRestartMegabytes = 4 }),
+            NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(default);
         using var stop = new CancellationTokenSource();
         var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
@@ -121,12 +133,30 @@ public sealed class SqliteCheckpointTests
         Assert.That(thrown!.Message, Does.StartWith("Database:SqliteCheckpointInterval must lie between 00:00:00.0100000 and 00:10:00"));
     }
 
+    [TestCase("0")]
+    [TestCase("-1")]
+    [TestCase("65537")]
+    public void LogRestartSize_OutsideItsRange_StopsTheServiceFromStarting(string megabytes)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteLogRestartMegabytes"] = megabytes }).Build();
+        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddDatabase().BuildServiceProvider();
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => _ = services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
+        Assert.That(thrown!.Message, Is.EqualTo("Database:SqliteLogRestartMegabytes must lie between 1 and 65536."));
+    }
+
     [Test]
-    public void CheckpointInterval_ByDefault_IsFiveSeconds()
+    public void CheckpointInterval_ByDefault_IsFiveSeconds_AndTheLogRestartsAbove1GiB()
     {
         using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddDatabase().BuildServiceProvider();
+        var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
 
-        Assert.That(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.SqliteCheckpointInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.SqliteCheckpointInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
+            Assert.That(options.SqliteLogRestartMegabytes, Is.EqualTo(1024));
+        });
     }
 
     [Test]

@@ -20,6 +20,8 @@ public static class DatabaseExtensions
             .Validate(o => o.SqliteCheckpointInterval >= DatabaseOptions.MinCheckpointInterval && o.SqliteCheckpointInterval <= DatabaseOptions.MaxCheckpointInterval,
                 $"Database:SqliteCheckpointInterval must lie between {DatabaseOptions.MinCheckpointInterval} and {DatabaseOptions.MaxCheckpointInterval}: "
                 + "commits never copy the write-ahead log themselves, so without the checkpointer it would grow without end.")
+            .Validate(o => o.SqliteLogRestartMegabytes is >= DatabaseOptions.MinLogRestartMegabytes and <= DatabaseOptions.MaxLogRestartMegabytes,
+                $"Database:SqliteLogRestartMegabytes must lie between {DatabaseOptions.MinLogRestartMegabytes} and {DatabaseOptions.MaxLogRestartMegabytes}.")
             .ValidateOnStart();
         services.AddSingleton(sp => ConnectionSettings.Resolve(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,

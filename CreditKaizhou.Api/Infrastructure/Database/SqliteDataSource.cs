@@ -40,23 +40,25 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
 
 /// <summary>
 /// Copies the SQLite write-ahead log into the database file every <see cref="DatabaseOptions.SqliteCheckpointInterval"/>,
-/// on a connection of its own, first without blocking writers or readers (a passive checkpoint), so no request waits
-/// for the bulk of the copy. Under sustained load a passive checkpoint never catches up with the writers, and the log
-/// only starts again from its beginning once all of it is copied, so it would grow for as long as the load lasts: each
-/// commit appending to new blocks of the file, which the file system must allocate, zero and journal before the
-/// commit's sync returns. When more than <see cref="RestartFrames"/> pages are in the log, a restarting checkpoint
-/// follows: it holds new writers while it copies the few pages committed since the passive one and waits, at most
-/// <see cref="RestartWait"/>, for readers of the log to finish; the next commit then writes the log from its start,
-/// over blocks that already exist.
+/// on a connection of its own, without blocking writers or readers (a passive checkpoint), so no request waits for it.
+/// Under sustained load a passive checkpoint never catches up with the writers, and the log starts again from its
+/// beginning only once all of it is copied, so it would grow for as long as the load lasts, each commit appending to
+/// new blocks of the file. When the log is larger than <see cref="DatabaseOptions.SqliteLogRestartMegabytes"/>, more
+/// passive checkpoints copy what was committed during the previous one (at most four, until fewer than 1,000 pages
+/// came in), and then a restarting checkpoint holds new writers while it copies the last pages and syncs the database
+/// file, and waits, at most <see cref="RestartWait"/>, for readers of the log to finish; the next commit then writes
+/// the log from its start, over blocks that already exist.
 /// </summary>
 public sealed class SqliteCheckpointer(ConnectionSettings settings, IOptions<DatabaseOptions> options, ILogger<SqliteCheckpointer> logger)
     : BackgroundService
 {
-    /// <summary>SQLite's own threshold for checkpointing on commit.</summary>
-    public const int RestartFrames = 1000;
-
     /// <summary>The longest a restarting checkpoint waits for a writer or reader; it gives up and tries at the next interval.</summary>
     public static readonly TimeSpan RestartWait = TimeSpan.FromMilliseconds(50);
+
+    private const int CatchUpRounds = 4;
+    private const int CatchUpFrames = 1000;
+
+    private readonly long _restartBytes = options.Value.SqliteLogRestartMegabytes * 1024L * 1024L;
 
     public TimeSpan Interval { get; } = options.Value.SqliteCheckpointInterval;
 
@@ -75,8 +77,20 @@ public sealed class SqliteCheckpointer(ConnectionSettings settings, IOptions<Dat
                 await using var connection = new SqliteConnection(settings.ConnectionString);
                 await connection.OpenAsync(stoppingToken);
                 var logFrames = await CheckpointAsync(connection, "PASSIVE", stoppingToken);
-                if (logFrames > RestartFrames)
+                if (logFrames * await PageSizeAsync(connection, stoppingToken) > _restartBytes)
                 {
+                    // The copy of a large log takes long enough for many commits to follow it: copy those too, without
+                    // holding anyone, until what is left for the restart is a moment's worth.
+                    for (var round = 0; round < CatchUpRounds; round++)
+                    {
+                        var before = logFrames;
+                        logFrames = await CheckpointAsync(connection, "PASSIVE", stoppingToken);
+                        if (logFrames - before < CatchUpFrames)
+                        {
+                            break;
+                        }
+                    }
+
                     // The connection may go back to the pool: its usual timeout is restored.
                     raw.sqlite3_busy_timeout(connection.Handle, (int)RestartWait.TotalMilliseconds);
                     try
@@ -95,6 +109,13 @@ public sealed class SqliteCheckpointer(ConnectionSettings settings, IOptions<Dat
                 logger.LogDebug(e, "SQLite checkpoint skipped");
             }
         }
+    }
+
+    private static async Task<long> PageSizeAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA page_size";
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     /// <summary>Runs one checkpoint; returns the number of pages in the log (-1 when the database is not in WAL mode).</summary>
