@@ -28,6 +28,8 @@ public static class RecordBatch
         var maxRows = options.Value.MaxBatchRows;
         var serializer = BatchReading(json.Value.SerializerOptions);
         List<BatchRow> rows;
+        // A JSON batch's rows are slices of its body until they are read: the buffer goes back to the pool at the end.
+        using var jsonBody = request.HasJsonContentType() ? await RequestBodyLimit.ReadAllAsync(request, ct) : null;
         if (CsvText.IsCsv(request))
         {
             var (text, _) = await CsvText.ReadAsync(request, ct);
@@ -44,7 +46,7 @@ public static class RecordBatch
         }
         else if (request.HasJsonContentType())
         {
-            var elements = await ReadJsonArrayAsync(request, serializer, ct);
+            var elements = JsonArrayElements(jsonBody!.Memory, serializer);
             if (elements is null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -173,9 +175,8 @@ public static class RecordBatch
     /// The array's elements as they stand in the body, not yet read as records: read one by one on every core,
     /// and a malformed element makes one rejected row, not a failed batch. Null when the body is not an array.
     /// </summary>
-    private static async Task<List<ReadOnlyMemory<byte>>?> ReadJsonArrayAsync(HttpRequest request, JsonSerializerOptions options, CancellationToken ct)
+    private static List<ReadOnlyMemory<byte>>? JsonArrayElements(ReadOnlyMemory<byte> body, JsonSerializerOptions options)
     {
-        var body = await RequestBodyLimit.ReadAllAsync(request, ct);
         try
         {
             var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions

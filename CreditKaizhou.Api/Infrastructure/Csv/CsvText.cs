@@ -45,9 +45,9 @@ public static class CsvText
     /// <summary>Reads the whole body and decodes it with <see cref="Decode"/>.</summary>
     public static async Task<(string Text, string Encoding)> ReadAsync(HttpRequest request, CancellationToken ct)
     {
-        var body = await RequestBodyLimit.ReadAllAsync(request, ct);
+        using var body = await RequestBodyLimit.ReadAllAsync(request, ct);
         var charset = Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(request.ContentType, out var type) ? type.Charset.Value : null;
-        return Decode(body.Span, charset);
+        return Decode(body.Memory.Span, charset);
     }
 
     private static Encoding CreateGb18030()
