@@ -49,7 +49,8 @@ public static class IngestCommand
 
     private static async Task<double> DirectAsync(string provider, Func<string, string> database, int warmup, int batches)
     {
-        var dir = Directory.CreateTempSubdirectory("ck-bench-direct-").FullName;
+        using var folder = new BenchDirectory("ck-bench-direct-"); // removed after the host below is disposed
+        var dir = folder.Path;
         await using var app = await BenchHost.StartAsync(provider, database(dir), dir, TimeProvider.System, generatedCatalogue: false);
         var intake = app.Services.GetRequiredService<RecordIntake>();
         var store = app.Services.GetRequiredService<IRecordStore>();
@@ -80,7 +81,8 @@ public static class IngestCommand
 
     private static async Task<(Measured Json, Measured Csv)> ThroughApiAsync(string provider, Func<string, string> database, int warmup, int batches)
     {
-        var dir = Directory.CreateTempSubdirectory("ck-bench-api-").FullName;
+        using var folder = new BenchDirectory("ck-bench-api-");
+        var dir = folder.Path;
         var port = FreePort();
         var dll = Path.Combine(AppContext.BaseDirectory, "CreditKaizhou.Api.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"]) { WorkingDirectory = dir, UseShellExecute = false, RedirectStandardOutput = true };
@@ -122,6 +124,7 @@ public static class IngestCommand
         finally
         {
             process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
         }
     }
 

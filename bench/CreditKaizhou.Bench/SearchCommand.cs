@@ -33,7 +33,8 @@ public static class SearchCommand
         }
 
         var rounds = line.Int("--rounds", 20);
-        var contentRoot = Directory.CreateTempSubdirectory("ck-search-").FullName;
+        using var folder = new BenchDirectory("ck-search-"); // removed after the host below is disposed
+        var contentRoot = folder.Path;
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.GetFullPath(path), Pooling = true }.ToString();
         Console.WriteLine($"# Subject search, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         var started = Stopwatch.StartNew();
