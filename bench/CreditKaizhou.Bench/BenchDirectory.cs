@@ -7,11 +7,13 @@ public sealed class BenchDirectory(string prefix) : IDisposable
 
     public void Dispose()
     {
+        // Pooled connections would keep the deleted database files, and their disk space, until the process exits.
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
             Directory.Delete(Path, recursive: true);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine($"could not remove {Path}: {e.Message}");
         }

@@ -51,7 +51,8 @@ public static class RequestBodyLimit
     /// The whole body, for endpoints that need all of it, in a buffer rented from the shared pool: the caller disposes
     /// the result when done with the bytes. The buffer grows as bytes arrive, doubling (with a declared length, which is
     /// already within the limit, up to exactly that length): a client that declares a large body but sends little holds
-    /// little memory. Renting spares the garbage collector a batch's megabytes of large-object arrays on every request.
+    /// little memory. Renting spares the garbage collector a batch's megabytes of large-object arrays on every request;
+    /// the buffers are cleared when they go back, as a body may hold personal data.
     /// </summary>
     public static async Task<RequestBytes> ReadAllAsync(HttpRequest request, CancellationToken ct)
     {
@@ -66,11 +67,13 @@ public static class RequestBodyLimit
                 {
                     var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared ?? int.MaxValue, 2L * buffer.Length));
                     buffer.AsSpan(0, read).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
                     buffer = larger;
                 }
 
-                var n = await request.Body.ReadAsync(buffer.AsMemory(read), ct);
+                // A rented buffer may be larger than asked for: never read past the declared length.
+                var room = declared is { } limit ? (int)Math.Min(buffer.Length - read, limit - read) : buffer.Length - read;
+                var n = await request.Body.ReadAsync(buffer.AsMemory(read, room), ct);
                 if (n == 0)
                 {
                     break;
@@ -83,7 +86,7 @@ public static class RequestBodyLimit
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
             throw;
         }
     }
@@ -107,7 +110,8 @@ public sealed class RequestBytes(byte[] buffer, int length) : IDisposable
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } returned)
         {
-            ArrayPool<byte>.Shared.Return(returned);
+            // The body may hold personal data: the next renter must not see it.
+            ArrayPool<byte>.Shared.Return(returned, clearArray: true);
         }
     }
 }
