@@ -139,27 +139,25 @@ public sealed class SqliteCheckpointTests
     [TestCase("-00:00:01")]
     [TestCase("-00:00:00.001")]
     [TestCase("01:00:00")]
-    public void CheckpointInterval_OutsideItsRange_StopsTheServiceFromStarting(string interval)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteCheckpointInterval"] = interval }).Build();
-        using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddDatabase().BuildServiceProvider();
-
-        var thrown = Assert.Throws<OptionsValidationException>(() => _ = services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
-        Assert.That(thrown!.Message, Does.StartWith("Database:SqliteCheckpointInterval must lie between 00:00:00.0100000 and 00:10:00"));
-    }
+    public void CheckpointInterval_OutsideItsRange_StopsTheServiceFromStarting(string interval) =>
+        Assert.That(StartFailure("Database:SqliteCheckpointInterval", interval),
+            Does.StartWith("Database:SqliteCheckpointInterval must lie between 00:00:00.0100000 and 00:10:00"));
 
     [TestCase("0")]
     [TestCase("-1")]
     [TestCase("65537")]
-    public void LogRestartSize_OutsideItsRange_StopsTheServiceFromStarting(string megabytes)
+    public void LogRestartSize_OutsideItsRange_StopsTheServiceFromStarting(string megabytes) =>
+        Assert.That(StartFailure("Database:SqliteLogRestartMegabytes", megabytes),
+            Is.EqualTo("Database:SqliteLogRestartMegabytes must lie between 1 and 65536."));
+
+    /// <summary>The validation message that stops the service from starting with <paramref name="key"/> set to <paramref name="value"/>.</summary>
+    private static string StartFailure(string key, string value)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Database:SqliteLogRestartMegabytes"] = megabytes }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
         using var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddDatabase().BuildServiceProvider();
 
         var thrown = Assert.Throws<OptionsValidationException>(() => _ = services.GetRequiredService<IOptions<DatabaseOptions>>().Value);
-        Assert.That(thrown!.Message, Is.EqualTo("Database:SqliteLogRestartMegabytes must lie between 1 and 65536."));
+        return thrown!.Message;
     }
 
     [Test]
