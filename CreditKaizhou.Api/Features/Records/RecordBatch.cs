@@ -18,8 +18,6 @@ namespace CreditKaizhou.Api.Features.Records;
 /// </summary>
 public static class RecordBatch
 {
-    private const int ParallelFrom = 256;
-
     public static async Task<Results<Ok<BatchResponse>, ValidationProblem, ProblemHttpResult>> SubmitRecordBatch(
         HttpRequest request, RecordIntake intake, IRecordStore store, IOptions<RecordOptions> options,
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct,
@@ -44,9 +42,9 @@ public static class RecordBatch
 
             rows = csv.Rows.Select(r => new BatchRow(r.Input, default, r.Line, r.ColumnCountMismatch)).ToList();
         }
-        else if (request.HasJsonContentType())
+        else if (jsonBody is not null)
         {
-            var elements = JsonArrayElements(jsonBody!.Memory, serializer);
+            var elements = JsonArrayElements(jsonBody.Memory, serializer);
             if (elements is null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -74,7 +72,7 @@ public static class RecordBatch
         }
 
         // Rows are independent: a large batch is read on every core (culture flows to the workers).
-        var read = rows.Count >= ParallelFrom
+        var read = rows.Count >= RecordIntake.ParallelFrom
             ? rows.AsParallel().AsOrdered().Select(r => r.Read(serializer)).ToList()
             : rows.Select(r => r.Read(serializer)).ToList();
         var department = user.DepartmentCode()!;

@@ -25,7 +25,8 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
 {
     public const int MaxSourceRefLength = 128;
     public const int MaxNameLength = 200;
-    private const int ParallelFrom = 256;
+    /// <summary>From this many rows a batch is read and validated on every core.</summary>
+    internal const int ParallelFrom = 256;
 
     public async Task<IntakeBatch> PrepareAsync(string departmentCode, IReadOnlyList<RecordInput?> inputs, CancellationToken ct)
     {

@@ -41,8 +41,8 @@ public sealed class DatabaseOptions
     /// <summary>
     /// The size of SQLite's write-ahead log, in MiB, beyond which the checkpointer restarts it (<see cref="SqliteCheckpointer"/>).
     /// Under sustained load the log grows by tens of MiB a second (the checks benchmark), and without a restart it would
-    /// grow for as long as the load lasts. A restart holds writers until the database file is synced: tens of
-    /// milliseconds on the 8 GB benchmark database, at times half a second. So this is a bound, not a routine.
+    /// grow for as long as the load lasts. A restart holds writers until the database file is synced (a worst check
+    /// of up to 119 ms on the 8 GB benchmark database, bench/README.md). So this is a bound, not a routine.
     /// </summary>
     public int SqliteLogRestartMegabytes { get; set; } = 1024;
 
