@@ -43,6 +43,23 @@ public interface IRecordStore
     /// changes nothing. Either every new record of the batch is stored or none is.
     /// </summary>
     Task<IReadOnlyList<RecordWriteResult>> WriteAsync(IReadOnlyList<RecordSubmission> records, Guid? by, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// A batch stored in parts, so that the next part can be validated while this one is written: the same rules and the
+    /// same single transaction as <see cref="WriteAsync"/>, over every part added. Nothing is stored unless
+    /// <see cref="IRecordBatchWriter.CommitAsync"/> is reached; disposing the writer before that stores nothing.
+    /// </summary>
+    IRecordBatchWriter Begin(Guid? by, DateTimeOffset at);
+}
+
+/// <summary>One batch being stored part by part (<see cref="IRecordStore.Begin"/>).</summary>
+public interface IRecordBatchWriter : IAsyncDisposable
+{
+    /// <summary>Writes the next part; a record repeating one of an earlier part is reported as its duplicate or conflict.</summary>
+    Task<IReadOnlyList<RecordWriteResult>> AddAsync(IReadOnlyList<RecordSubmission> records, CancellationToken ct);
+
+    /// <summary>Completes the batch: names its subjects after their last record, logs the changes, and commits.</summary>
+    Task CommitAsync(CancellationToken ct);
 }
 
 /// <summary>The content of a correction: everything a revision holds.</summary>

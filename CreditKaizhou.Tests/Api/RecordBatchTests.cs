@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CreditKaizhou.Tests.Domain.Identifiers;
 using CreditKaizhou.Tests.Infrastructure;
 using Dapper;
 
@@ -202,6 +203,85 @@ public sealed class RecordBatchTests(Engine engine)
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
         Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref IN ('F-1', 'F-2')"), Is.Zero);
+    }
+
+    /// <summary>1,400 rows: a batch of two parts (1,000 and 400), the second validated while the first is written.</summary>
+    private static List<Dictionary<string, object?>> TwoParts(string prefix) =>
+        Enumerable.Range(1, 1400).Select(i => RecordTestCatalogue.Record($"{prefix}{i}")).ToList();
+
+    [Test]
+    public async Task Batch_InTwoParts_ARepeatInTheSecondPartIsADuplicateOfTheFirst_AndAChangedRepeatAConflict()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var rows = TwoParts("P2-");
+        rows[1200] = RecordTestCatalogue.Record("P2-5");
+        rows[1299] = RecordTestCatalogue.Record("P2-6", fields: new { decisionNumber = "开市监罚6号（改）" });
+
+        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var result = JsonDocument.Parse(text).RootElement;
+        var duplicate = result.GetProperty("duplicateRecords").EnumerateArray().Single();
+        var rejection = result.GetProperty("rejections").EnumerateArray().Single();
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Counts(result), Is.EqualTo((1398, 1, 1)));
+            Assert.That(duplicate.GetProperty("row").GetInt32(), Is.EqualTo(1201));
+            Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM records WHERE source_ref = 'P2-5' AND LOWER(CAST(id AS VARCHAR(36))) = @Id",
+                new { Id = duplicate.GetProperty("recordId").GetGuid().ToString() }), Is.EqualTo(1));
+            Assert.That(rejection.GetProperty("row").GetInt32(), Is.EqualTo(1300));
+            Assert.That(rejection.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "sourceRef" }));
+            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'P2-%'"), Is.EqualTo(1398));
+        });
+    }
+
+    [TestCase("1350:KZ-SWJ-NSXYA", "KZ-SWJ-NSXYA")]
+    [TestCase("3:KZ-FY-SXBZXR 1350:KZ-SWJ-NSXYA", "KZ-FY-SXBZXR、KZ-SWJ-NSXYA")]
+    public async Task Batch_InTwoParts_WithOtherDepartmentsEntries_Returns403NamingEveryOne_AndStoresNoRowOfEitherPart(string foreignRows,
+        string named)
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var rows = TwoParts("PF-");
+        foreach (var (row, code) in foreignRows.Split(' ').Select(f => f.Split(':')).Select(f => (int.Parse(f[0]), f[1])))
+        {
+            rows[row - 1] = RecordTestCatalogue.Record($"PF-{row}", catalogueCode: code);
+        }
+
+        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo($"部门 SCJGJ 不是目录条目 {named} 的提供单位，不能报送其信息；本次未入库任何记录。"));
+            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'PF-%'"), Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task Batch_InTwoParts_ANewSubjectTakesTheNameOfItsLastRecord_WithOneNameInItsHistory()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var code = IdentifierGen.BuildUscc("91500154", "MA6Y1001");
+        var rows = TwoParts("PN-");
+        rows[10] = RecordTestCatalogue.Record("PN-11", subjectCode: code, subjectName: "重庆市开州区分段甲有限公司");
+        rows[1100] = RecordTestCatalogue.Record("PN-1101", subjectCode: code, subjectName: "重庆市开州区分段乙有限公司");
+
+        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        await using var db = TestEngines.CreateDataSource(Api.Engine, Api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+        var name = await connection.ExecuteScalarAsync<string>("SELECT name FROM subjects WHERE lookup_key = @Code", new { Code = code });
+        var history = (await connection.QueryAsync<(string Name, string SourceRef)>("""
+            SELECT n.name, r.source_ref FROM subject_names n JOIN subjects s ON s.id = n.subject_id JOIN records r ON r.id = n.recorded_by_record
+            WHERE s.lookup_key = @Code
+            """, new { Code = code })).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(name, Is.EqualTo("重庆市开州区分段乙有限公司"));
+            Assert.That(history, Is.EqualTo(new[] { ("重庆市开州区分段乙有限公司", "PN-1101") }));
+        });
     }
 
     [Test]

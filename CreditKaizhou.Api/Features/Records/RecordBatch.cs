@@ -71,61 +71,124 @@ public static class RecordBatch
             return problem;
         }
 
-        // Rows are independent: a large batch is read on every core (culture flows to the workers).
-        var read = rows.Count >= RecordIntake.ParallelFrom
-            ? rows.AsParallel().AsOrdered().Select(r => r.Read(serializer)).ToList()
-            : rows.Select(r => r.Read(serializer)).ToList();
         var department = user.DepartmentCode()!;
-        var batch = await intake.PrepareAsync(department, read.Select(r => r.ReadError is null ? r.Input : null).ToList(), ct);
-        if (batch.ForeignEntries.Count > 0)
-        {
-            return RecordEndpoints.ForeignEntries(department, batch.ForeignEntries);
-        }
-
+        var session = await intake.BeginAsync(department, ct);
         var rejections = new List<BatchRejection>();
-        var valid = new List<(int Row, RecordSubmission Submission)>();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var prepared = batch.Rows[i];
-            if (read[i].ReadError is { } readError)
-            {
-                rejections.Add(new BatchRejection(i + 1, rows[i].Line, read[i].Input?.SourceRef, readError));
-            }
-            else if (prepared.Submission is { } submission)
-            {
-                valid.Add((i, submission));
-            }
-            else
-            {
-                rejections.Add(new BatchRejection(i + 1, rows[i].Line, prepared.SourceRef, prepared.Errors!));
-            }
-        }
-
-        var results = await store.WriteAsync(valid.Select(v => v.Submission).ToList(), user.ClientId(), clock.GetUtcNow(), ct);
         var duplicates = new List<BatchDuplicate>();
         var accepted = 0;
-        for (var j = 0; j < valid.Count; j++)
+        await using var writer = store.Begin(user.ClientId(), clock.GetUtcNow());
+        // Each part is read and validated while the part before it is written; the writer's one transaction takes them
+        // in order and commits after the last, so the batch is still stored whole or not at all. The first part has every
+        // core to itself; the others are validated on one core while the store writes on another.
+        var parts = Enumerable.Range(0, (rows.Count + PartRows - 1) / PartRows)
+            .Select(p => (From: p * PartRows, Count: Math.Min(PartRows, rows.Count - p * PartRows))).ToList();
+        Task<Part>? next = parts.Count > 0 ? PreparePartAsync(rows, parts[0], session, serializer, parallel: true, ct) : null;
+        try
         {
-            var (i, submission) = valid[j];
-            switch (results[j].Outcome)
+            for (var p = 0; p < parts.Count; p++)
             {
-                case RecordOutcome.Stored:
-                    accepted++;
-                    break;
-                case RecordOutcome.Duplicate:
-                    duplicates.Add(new BatchDuplicate(i + 1, rows[i].Line, submission.SourceRef, results[j].RecordId));
-                    break;
-                default:
-                    rejections.Add(new BatchRejection(i + 1, rows[i].Line, submission.SourceRef, new Dictionary<string, string[]>
+                var part = await next!;
+                next = null;
+                if (part.Batch.ForeignEntries.Count > 0)
+                {
+                    // Refused whole: the answer names every other department's entry in the batch, so read the rest for them.
+                    var foreign = new SortedSet<string>(part.Batch.ForeignEntries, StringComparer.Ordinal);
+                    foreach (var rest in parts.Skip(p + 1))
                     {
-                        ["sourceRef"] = [RecordEndpoints.ConflictMessage(submission.SourceRef, results[j].RecordId)],
-                    }));
-                    break;
+                        foreign.UnionWith(await session.ForeignEntriesAsync(Inputs(Read(rows, rest, serializer)), ct));
+                    }
+
+                    return RecordEndpoints.ForeignEntries(department, foreign.ToList());
+                }
+
+                if (p + 1 < parts.Count)
+                {
+                    var following = parts[p + 1];
+                    next = Task.Run(() => PreparePartAsync(rows, following, session, serializer, parallel: false, ct), ct);
+                }
+
+                var valid = new List<(int Row, RecordSubmission Submission)>();
+                for (var j = 0; j < part.Read.Count; j++)
+                {
+                    var i = part.From + j;
+                    var prepared = part.Batch.Rows[j];
+                    if (part.Read[j].ReadError is { } readError)
+                    {
+                        rejections.Add(new BatchRejection(i + 1, rows[i].Line, part.Read[j].Input?.SourceRef, readError));
+                    }
+                    else if (prepared.Submission is { } submission)
+                    {
+                        valid.Add((i, submission));
+                    }
+                    else
+                    {
+                        rejections.Add(new BatchRejection(i + 1, rows[i].Line, prepared.SourceRef, prepared.Errors!));
+                    }
+                }
+
+                var results = await writer.AddAsync(valid.Select(v => v.Submission).ToList(), ct);
+                for (var k = 0; k < valid.Count; k++)
+                {
+                    var (i, submission) = valid[k];
+                    switch (results[k].Outcome)
+                    {
+                        case RecordOutcome.Stored:
+                            accepted++;
+                            break;
+                        case RecordOutcome.Duplicate:
+                            duplicates.Add(new BatchDuplicate(i + 1, rows[i].Line, submission.SourceRef, results[k].RecordId));
+                            break;
+                        default:
+                            rejections.Add(new BatchRejection(i + 1, rows[i].Line, submission.SourceRef, new Dictionary<string, string[]>
+                            {
+                                ["sourceRef"] = [RecordEndpoints.ConflictMessage(submission.SourceRef, results[k].RecordId)],
+                            }));
+                            break;
+                    }
+                }
+            }
+
+            await writer.CommitAsync(ct);
+        }
+        finally
+        {
+            // A part still being read holds slices of the pooled body: it ends before the body goes back to the pool.
+            if (next is not null)
+            {
+                await Task.WhenAny(next);
             }
         }
 
         rejections.Sort((a, b) => a.Row.CompareTo(b.Row));
         return TypedResults.Ok(new BatchResponse(accepted, duplicates.Count, rejections.Count, rejections, duplicates));
+    }
+
+    /// <summary>Rows per part of a batch: large enough that a part's queries are few, small enough that the first part is soon ready.</summary>
+    internal const int PartRows = 1000;
+
+    /// <summary>A part of a batch, read and validated: its first row's index, each row as read, and each row after validation.</summary>
+    private sealed record Part(int From, List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read, IntakeBatch Batch);
+
+    private static async Task<Part> PreparePartAsync(List<BatchRow> rows, (int From, int Count) range, RecordIntake.Session session,
+        JsonSerializerOptions serializer, bool parallel, CancellationToken ct)
+    {
+        var read = Read(rows, range, serializer, parallel);
+        var batch = await session.PrepareAsync(Inputs(read), parallel, ct);
+        return new Part(range.From, read, batch);
+    }
+
+    /// <summary>The records to validate: a row that could not be read has none.</summary>
+    private static List<RecordInput?> Inputs(List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> read) =>
+        read.Select(r => r.ReadError is null ? r.Input : null).ToList();
+
+    /// <summary>Rows are independent: a large part may be read on every core (culture flows to the workers).</summary>
+    private static List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read(List<BatchRow> rows,
+        (int From, int Count) range, JsonSerializerOptions serializer, bool parallel = true)
+    {
+        var part = rows.GetRange(range.From, range.Count);
+        return parallel && part.Count >= RecordIntake.ParallelFrom
+            ? part.AsParallel().AsOrdered().Select(r => r.Read(serializer)).ToList()
+            : part.Select(r => r.Read(serializer)).ToList();
     }
 
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> BatchOptions = [];

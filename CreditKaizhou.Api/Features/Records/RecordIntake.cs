@@ -25,26 +25,61 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
 {
     public const int MaxSourceRefLength = 128;
     public const int MaxNameLength = 200;
-    /// <summary>From this many rows a batch is read and validated on every core.</summary>
+    /// <summary>From this many rows a batch, or the first part of a large one, is read and validated on every core.</summary>
     internal const int ParallelFrom = 256;
 
-    public async Task<IntakeBatch> PrepareAsync(string departmentCode, IReadOnlyList<RecordInput?> inputs, CancellationToken ct)
+    public async Task<IntakeBatch> PrepareAsync(string departmentCode, IReadOnlyList<RecordInput?> inputs, CancellationToken ct) =>
+        await (await BeginAsync(departmentCode, ct)).PrepareAsync(inputs, parallel: true, ct);
+
+    /// <summary>A batch validated in parts: one snapshot of the code exception list, each catalogue entry looked up once.</summary>
+    public async Task<Session> BeginAsync(string departmentCode, CancellationToken ct)
     {
-        var codes = inputs.Select(i => i?.CatalogueCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
-        var entries = await catalogue.GetCurrentAsync(codes, ct);
-        var foreign = entries.Values.Where(e => e.DepartmentCode != departmentCode).Select(e => e.Code).Order(StringComparer.Ordinal).ToList();
-        if (foreign.Count > 0)
+        var known = await exceptions.SnapshotAsync(ct);
+        return new Session(this, departmentCode, known.Contains, clock.Today(), CultureInfo.CurrentUICulture);
+    }
+
+    private Task<IReadOnlyDictionary<string, CatalogueEntry>> EntriesAsync(IReadOnlyCollection<string> codes, CancellationToken ct) =>
+        catalogue.GetCurrentAsync(codes, ct);
+
+    /// <summary>The parts of one batch, validated one after another (never two at once).</summary>
+    public sealed class Session(RecordIntake intake, string departmentCode, Func<string, bool> isKnownException, DateOnly today, CultureInfo culture)
+    {
+        private readonly Dictionary<string, CatalogueEntry> _entries = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _looked = new(StringComparer.Ordinal);
+
+        /// <summary>Validates these inputs; with <paramref name="parallel"/>, a large part on every core.</summary>
+        public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<RecordInput?> inputs, bool parallel, CancellationToken ct)
         {
-            return new IntakeBatch([], foreign);
+            var foreign = await ForeignEntriesAsync(inputs, ct);
+            if (foreign.Count > 0)
+            {
+                return new IntakeBatch([], foreign);
+            }
+
+            var context = new Context(departmentCode, _entries, isKnownException, today, culture);
+            // Rows are independent and validation is CPU work: a large batch may use every core (culture flows to the workers).
+            var rows = parallel && inputs.Count >= ParallelFrom
+                ? inputs.AsParallel().AsOrdered().Select(input => intake.Prepare(input, context)).ToList()
+                : inputs.Select(input => intake.Prepare(input, context)).ToList();
+            return new IntakeBatch(rows, []);
         }
 
-        var known = await exceptions.SnapshotAsync(ct);
-        var context = new Context(departmentCode, entries, known.Contains, clock.Today(), CultureInfo.CurrentUICulture);
-        // Rows are independent and validation is CPU work: a large batch uses every core (culture flows to the workers).
-        var rows = inputs.Count >= ParallelFrom
-            ? inputs.AsParallel().AsOrdered().Select(input => Prepare(input, context)).ToList()
-            : inputs.Select(input => Prepare(input, context)).ToList();
-        return new IntakeBatch(rows, []);
+        /// <summary>The entries named by these inputs that another department provides, in code order.</summary>
+        public async Task<IReadOnlyList<string>> ForeignEntriesAsync(IReadOnlyList<RecordInput?> inputs, CancellationToken ct)
+        {
+            var codes = inputs.Select(i => i?.CatalogueCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
+            var unseen = codes.Where(_looked.Add).ToList();
+            if (unseen.Count > 0)
+            {
+                foreach (var (code, entry) in await intake.EntriesAsync(unseen, ct))
+                {
+                    _entries[code] = entry;
+                }
+            }
+
+            return codes.Where(c => _entries.TryGetValue(c, out var e) && e.DepartmentCode != departmentCode)
+                .Order(StringComparer.Ordinal).ToList();
+        }
     }
 
     /// <summary>Validates the content of a correction against the entry's current version.</summary>

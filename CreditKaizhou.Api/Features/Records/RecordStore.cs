@@ -60,11 +60,13 @@ internal static class RecordStoreSql
 
 /// <summary>
 /// Writes records, their first revisions, their subjects and the change log. One transaction per
-/// call, serialised against other writers, so a batch is stored whole or not at all and the
-/// change log's versions stay gap-free and ordered.
+/// batch, serialised against other writers, so a batch is stored whole or not at all and the
+/// change log's versions stay gap-free and ordered. A batch may come in parts (<see cref="Begin"/>):
+/// each part is written as it comes, while the caller validates the next.
 /// </summary>
 internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecordStore
 {
+    private readonly DbDataSource _db = db;
     private readonly string? _lock = RecordStoreSql.Lock(dialect);
     private readonly string _findBySourceRefs = RecordStoreSql.FindBySourceRefs(dialect);
     private readonly string _findSubjects = RecordStoreSql.FindSubjects(dialect);
@@ -72,119 +74,259 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
     public async Task<IReadOnlyList<RecordWriteResult>> WriteAsync(IReadOnlyList<RecordSubmission> records, Guid? by, DateTimeOffset at,
         CancellationToken ct)
     {
-        if (records.Count == 0)
-        {
-            return [];
-        }
-
-        await using var connection = await db.OpenConnectionAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (_lock is not null)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(_lock, transaction: tx, cancellationToken: ct));
-        }
-
-        var results = new RecordWriteResult[records.Count];
-        var fresh = await ClassifyAsync(connection, tx, records, results, ct);
-        if (fresh.Count > 0)
-        {
-            var subjects = await EnsureSubjectsAsync(connection, tx, fresh.Select(i => (records[i], results[i].RecordId)).ToList(), at, ct);
-            await InsertRecordsAsync(connection, tx, records, fresh, results, subjects, by, at, ct);
-        }
-
-        await tx.CommitAsync(ct);
+        await using var batch = Begin(by, at);
+        var results = await batch.AddAsync(records, ct);
+        await batch.CommitAsync(ct);
         return results;
     }
 
-    /// <summary>Fills in duplicates and conflicts; returns the indexes of the records to store.</summary>
-    private async Task<List<int>> ClassifyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<RecordSubmission> records,
-        RecordWriteResult[] results, CancellationToken ct)
+    public IRecordBatchWriter Begin(Guid? by, DateTimeOffset at) => new BatchWriter(this, by, at);
+
+    /// <summary>
+    /// One batch's transaction, opened by its first record. Across parts it keeps what it has learnt: the source
+    /// references already stored (a repeat later in the batch is a duplicate of the first), the subjects found or
+    /// created, the last record naming each subject, and the subjects whose records changed.
+    /// </summary>
+    private sealed class BatchWriter(RecordStore store, Guid? by, DateTimeOffset at) : IRecordBatchWriter
     {
-        var stored = new Dictionary<(string Department, string SourceRef), (Guid Id, int Revision, HashSet<string> Hashes)>();
-        foreach (var department in records.Select(r => r.DepartmentCode).Distinct())
+        private readonly Dictionary<(string Department, string SourceRef), (Guid Id, int Revision, HashSet<string> Hashes)> _stored = [];
+        private readonly Dictionary<string, SubjectState> _subjects = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, (SubjectIdentity Subject, Guid RecordId)> _named = new(StringComparer.Ordinal);
+        private readonly List<Guid> _changed = [];
+        private readonly HashSet<Guid> _changedSet = [];
+        private DbConnection? _connection;
+        private DbTransaction? _tx;
+        private BulkCommand? _insertSubject;
+        private BulkCommand? _insertRecord;
+        private BulkCommand? _insertRevision;
+
+        public async Task<IReadOnlyList<RecordWriteResult>> AddAsync(IReadOnlyList<RecordSubmission> records, CancellationToken ct)
         {
-            var refs = JsonSerializer.Serialize(records.Where(r => r.DepartmentCode == department).Select(r => r.SourceRef).Distinct());
-            var rows = await connection.QueryAsync<StoredRow>(
-                new CommandDefinition(_findBySourceRefs, new { Department = department, Refs = refs }, tx, cancellationToken: ct));
-            foreach (var row in rows)
+            if (records.Count == 0)
             {
-                var key = (department, row.SourceRef);
-                if (!stored.TryGetValue(key, out var entry))
+                return [];
+            }
+
+            var (connection, tx) = await OpenAsync(ct);
+            var results = new RecordWriteResult[records.Count];
+            var fresh = await ClassifyAsync(connection, tx, records, results, ct);
+            if (fresh.Count > 0)
+            {
+                await EnsureSubjectsAsync(connection, tx, records, fresh, results, ct);
+                await InsertRecordsAsync(records, fresh, results, ct);
+            }
+
+            return results;
+        }
+
+        public async Task CommitAsync(CancellationToken ct)
+        {
+            if (_connection is null || _tx is null)
+            {
+                return;
+            }
+
+            await NameSubjectsAsync(_connection, _tx, ct);
+            await InsertChangesAsync(_connection, _tx, ct);
+            await _tx.CommitAsync(ct);
+        }
+
+        private async Task<(DbConnection, DbTransaction)> OpenAsync(CancellationToken ct)
+        {
+            if (_connection is not null && _tx is not null)
+            {
+                return (_connection, _tx);
+            }
+
+            _connection = await store._db.OpenConnectionAsync(ct);
+            _tx = await _connection.BeginTransactionAsync(ct);
+            if (store._lock is not null)
+            {
+                await _connection.ExecuteAsync(new CommandDefinition(store._lock, transaction: _tx, cancellationToken: ct));
+            }
+
+            _insertSubject = new BulkCommand(_connection, _tx, RecordStoreSql.InsertSubject,
+                "Id", "SubjectType", "LookupKey", "DisplayCode", "Name", "At");
+            _insertRecord = new BulkCommand(_connection, _tx, RecordStoreSql.InsertRecord,
+                "Id", "DepartmentCode", "CatalogueCode", "SubjectId", "SourceRef", "At", "By");
+            _insertRevision = new BulkCommand(_connection, _tx, RecordStoreSql.InsertRevision,
+                "RecordId", "Revision", "EntryVersion", "Fields", "DecisionDate", "Severity", "EffectiveFrom", "EffectiveTo", "PublicityUntil",
+                "PayloadHash", "At", "By", "Reason");
+            return (_connection, _tx);
+        }
+
+        /// <summary>Fills in duplicates and conflicts; returns the indexes of the records to store.</summary>
+        private async Task<List<int>> ClassifyAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<RecordSubmission> records,
+            RecordWriteResult[] results, CancellationToken ct)
+        {
+            foreach (var department in records.Select(r => r.DepartmentCode).Distinct())
+            {
+                var unseen = records.Where(r => r.DepartmentCode == department && !_stored.ContainsKey((department, r.SourceRef)))
+                    .Select(r => r.SourceRef).Distinct().ToList();
+                if (unseen.Count == 0)
                 {
-                    stored[key] = entry = (row.Id, (int)row.CurrentRevision, new HashSet<string>(StringComparer.Ordinal));
+                    continue;
                 }
 
-                entry.Hashes.Add(row.PayloadHash);
-            }
-        }
-
-        var fresh = new List<int>();
-        for (var i = 0; i < records.Count; i++)
-        {
-            var record = records[i];
-            var key = (record.DepartmentCode, record.SourceRef);
-            if (stored.TryGetValue(key, out var existing))
-            {
-                results[i] = new RecordWriteResult(
-                    existing.Hashes.Contains(record.PayloadHash) ? RecordOutcome.Duplicate : RecordOutcome.Conflict, existing.Id, existing.Revision);
-                continue;
-            }
-
-            // The first occurrence in this batch is stored; a repeat of it later in the batch is a duplicate of it.
-            var id = Guid.CreateVersion7();
-            stored[key] = (id, 1, new HashSet<string>(StringComparer.Ordinal) { record.PayloadHash });
-            results[i] = new RecordWriteResult(RecordOutcome.Stored, id, 1);
-            fresh.Add(i);
-        }
-
-        return fresh;
-    }
-
-    /// <summary>Finds or creates the subject of every record to store; a changed name is kept as history.</summary>
-    private async Task<Dictionary<string, Guid>> EnsureSubjectsAsync(DbConnection connection, DbTransaction tx,
-        IReadOnlyList<(RecordSubmission Record, Guid RecordId)> fresh, DateTimeOffset at, CancellationToken ct)
-    {
-        var wanted = new Dictionary<string, (SubjectIdentity Subject, Guid RecordId)>(StringComparer.Ordinal);
-        foreach (var (record, recordId) in fresh)
-        {
-            wanted[record.Subject.LookupKey] = (record.Subject, recordId); // the last record of the batch names the subject
-        }
-
-        var known = new Dictionary<string, (Guid Id, string Name)>(StringComparer.Ordinal);
-        foreach (var row in await connection.QueryAsync<SubjectRow>(new CommandDefinition(
-                     _findSubjects, new { Keys = JsonSerializer.Serialize(wanted.Keys) }, tx, cancellationToken: ct)))
-        {
-            known[row.LookupKey] = (row.Id, row.Name);
-        }
-
-        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        await using var insertSubject = new BulkCommand(connection, tx, RecordStoreSql.InsertSubject,
-            "Id", "SubjectType", "LookupKey", "DisplayCode", "Name", "At");
-        await using var insertName = new BulkCommand(connection, tx, RecordStoreSql.InsertSubjectName,
-            "SubjectId", "Seq", "Name", "ValidFrom", "RecordId");
-        foreach (var (key, (subject, recordId)) in wanted)
-        {
-            if (known.TryGetValue(key, out var existing))
-            {
-                ids[key] = existing.Id;
-                if (existing.Name != subject.Name)
+                var rows = await connection.QueryAsync<StoredRow>(new CommandDefinition(store._findBySourceRefs,
+                    new { Department = department, Refs = JsonSerializer.Serialize(unseen) }, tx, cancellationToken: ct));
+                foreach (var row in rows)
                 {
-                    await RenameAsync(connection, tx, existing.Id, subject.Name, recordId, at, ct);
+                    var key = (department, row.SourceRef);
+                    if (!_stored.TryGetValue(key, out var entry))
+                    {
+                        _stored[key] = entry = (row.Id, (int)row.CurrentRevision, new HashSet<string>(StringComparer.Ordinal));
+                    }
+
+                    entry.Hashes.Add(row.PayloadHash);
+                }
+            }
+
+            var fresh = new List<int>();
+            for (var i = 0; i < records.Count; i++)
+            {
+                var record = records[i];
+                var key = (record.DepartmentCode, record.SourceRef);
+                if (_stored.TryGetValue(key, out var existing))
+                {
+                    results[i] = new RecordWriteResult(
+                        existing.Hashes.Contains(record.PayloadHash) ? RecordOutcome.Duplicate : RecordOutcome.Conflict, existing.Id, existing.Revision);
+                    continue;
                 }
 
-                continue;
+                // The first occurrence in this batch is stored; a repeat of it later in the batch is a duplicate of it.
+                var id = Guid.CreateVersion7();
+                _stored[key] = (id, 1, new HashSet<string>(StringComparer.Ordinal) { record.PayloadHash });
+                results[i] = new RecordWriteResult(RecordOutcome.Stored, id, 1);
+                fresh.Add(i);
             }
 
-            var id = Guid.CreateVersion7();
-            ids[key] = id;
-            await insertSubject.AddAsync(ct, id, subject.Type, subject.LookupKey, subject.DisplayCode, subject.Name, at);
-            await insertName.AddAsync(ct, id, 1, subject.Name, at, recordId);
+            return fresh;
         }
 
-        await insertSubject.FlushAsync(ct);
-        await insertName.FlushAsync(ct);
-        return ids;
+        /// <summary>
+        /// Finds or creates the subject of every record to store. A subject created here takes the name of its last record
+        /// so far; its name history, and any rename of a stored subject, wait for the commit, when the batch's last record
+        /// of each subject is known.
+        /// </summary>
+        private async Task EnsureSubjectsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<RecordSubmission> records,
+            List<int> fresh, RecordWriteResult[] results, CancellationToken ct)
+        {
+            foreach (var i in fresh)
+            {
+                _named[records[i].Subject.LookupKey] = (records[i].Subject, results[i].RecordId); // the last record names the subject
+            }
+
+            var unresolved = fresh.Select(i => records[i].Subject.LookupKey).Where(k => !_subjects.ContainsKey(k)).Distinct().ToList();
+            if (unresolved.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var row in await connection.QueryAsync<SubjectRow>(new CommandDefinition(
+                         store._findSubjects, new { Keys = JsonSerializer.Serialize(unresolved) }, tx, cancellationToken: ct)))
+            {
+                _subjects[row.LookupKey] = new SubjectState(row.Id, row.Name, Created: false);
+            }
+
+            foreach (var key in unresolved.Where(k => !_subjects.ContainsKey(k)))
+            {
+                var subject = _named[key].Subject;
+                var id = Guid.CreateVersion7();
+                _subjects[key] = new SubjectState(id, subject.Name, Created: true);
+                await _insertSubject!.AddAsync(ct, id, subject.Type, subject.LookupKey, subject.DisplayCode, subject.Name, at);
+            }
+
+            await _insertSubject!.FlushAsync(ct);
+        }
+
+        private async Task InsertRecordsAsync(IReadOnlyList<RecordSubmission> records, List<int> fresh, RecordWriteResult[] results,
+            CancellationToken ct)
+        {
+            foreach (var i in fresh)
+            {
+                var r = records[i];
+                var id = results[i].RecordId;
+                var subjectId = _subjects[r.Subject.LookupKey].Id;
+                await _insertRecord!.AddAsync(ct, id, r.DepartmentCode, r.CatalogueCode, subjectId, r.SourceRef, at, by);
+                await _insertRevision!.AddAsync(ct, id, 1, r.EntryVersion, r.FieldsJson, r.DecisionDate, r.Severity, r.EffectiveFrom,
+                    r.EffectiveTo, r.PublicityUntil, r.PayloadHash, at, by, null);
+                if (_changedSet.Add(subjectId))
+                {
+                    _changed.Add(subjectId);
+                }
+            }
+
+            await _insertRecord!.FlushAsync(ct);
+            await _insertRevision!.FlushAsync(ct);
+        }
+
+        /// <summary>Each subject of the batch carries the name of its last record; a changed name is kept as history.</summary>
+        private async Task NameSubjectsAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+        {
+            await using var insertName = new BulkCommand(connection, tx, RecordStoreSql.InsertSubjectName,
+                "SubjectId", "Seq", "Name", "ValidFrom", "RecordId");
+            foreach (var (key, (subject, recordId)) in _named)
+            {
+                var state = _subjects[key];
+                if (state.Created)
+                {
+                    if (state.Name != subject.Name)
+                    {
+                        await connection.ExecuteAsync(new CommandDefinition(RecordStoreSql.RenameSubject,
+                            new { state.Id, subject.Name, At = at }, tx, cancellationToken: ct));
+                    }
+
+                    await insertName.AddAsync(ct, state.Id, 1, subject.Name, at, recordId);
+                }
+                else if (state.Name != subject.Name)
+                {
+                    await RenameAsync(connection, tx, state.Id, subject.Name, recordId, at, ct);
+                }
+            }
+
+            await insertName.FlushAsync(ct);
+        }
+
+        /// <summary>The change feed tells which subjects changed, not every record: one entry per subject per batch.</summary>
+        private async Task InsertChangesAsync(DbConnection connection, DbTransaction tx, CancellationToken ct)
+        {
+            var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(RecordStoreSql.MaxChangeVersion, transaction: tx,
+                cancellationToken: ct));
+            await using var insertChange = new BulkCommand(connection, tx, RecordStoreSql.InsertChange,
+                "Version", "SubjectId", "RecordId", "Kind", "At");
+            foreach (var subjectId in _changed)
+            {
+                await insertChange.AddAsync(ct, ++version, subjectId, null, ChangeKinds.RecordsAdded, at);
+            }
+
+            await insertChange.FlushAsync(ct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var command in new[] { _insertSubject, _insertRecord, _insertRevision })
+            {
+                if (command is not null)
+                {
+                    await command.DisposeAsync();
+                }
+            }
+
+            if (_tx is not null)
+            {
+                await _tx.DisposeAsync(); // rolls back unless committed
+            }
+
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+            }
+        }
     }
+
+    /// <summary>A subject of the batch: its id and its name as stored (when found) or as created in this batch.</summary>
+    private sealed record SubjectState(Guid Id, string Name, bool Created);
 
     private static async Task RenameAsync(DbConnection connection, DbTransaction tx, Guid subjectId, string name, Guid recordId,
         DateTimeOffset at, CancellationToken ct)
@@ -193,38 +335,6 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
         await connection.ExecuteAsync(new CommandDefinition(RecordStoreSql.RenameSubject, new { Id = subjectId, Name = name, At = at }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(RecordStoreSql.InsertSubjectName,
             new { SubjectId = subjectId, Seq = seq + 1, Name = name, ValidFrom = at, RecordId = recordId }, tx, cancellationToken: ct));
-    }
-
-    private static async Task InsertRecordsAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<RecordSubmission> records,
-        List<int> fresh, RecordWriteResult[] results, Dictionary<string, Guid> subjects, Guid? by, DateTimeOffset at, CancellationToken ct)
-    {
-        var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition(RecordStoreSql.MaxChangeVersion, transaction: tx, cancellationToken: ct));
-        await using var insertRecord = new BulkCommand(connection, tx, RecordStoreSql.InsertRecord,
-            "Id", "DepartmentCode", "CatalogueCode", "SubjectId", "SourceRef", "At", "By");
-        await using var insertRevision = new BulkCommand(connection, tx, RecordStoreSql.InsertRevision,
-            "RecordId", "Revision", "EntryVersion", "Fields", "DecisionDate", "Severity", "EffectiveFrom", "EffectiveTo", "PublicityUntil",
-            "PayloadHash", "At", "By", "Reason");
-        await using var insertChange = new BulkCommand(connection, tx, RecordStoreSql.InsertChange,
-            "Version", "SubjectId", "RecordId", "Kind", "At");
-        foreach (var i in fresh)
-        {
-            var r = records[i];
-            var id = results[i].RecordId;
-            var subjectId = subjects[r.Subject.LookupKey];
-            await insertRecord.AddAsync(ct, id, r.DepartmentCode, r.CatalogueCode, subjectId, r.SourceRef, at, by);
-            await insertRevision.AddAsync(ct, id, 1, r.EntryVersion, r.FieldsJson, r.DecisionDate, r.Severity, r.EffectiveFrom, r.EffectiveTo,
-                r.PublicityUntil, r.PayloadHash, at, by, null);
-        }
-
-        // The change feed tells which subjects changed, not every record: one entry per subject per batch.
-        foreach (var subjectId in fresh.Select(i => subjects[records[i].Subject.LookupKey]).Distinct())
-        {
-            await insertChange.AddAsync(ct, ++version, subjectId, null, ChangeKinds.RecordsAdded, at);
-        }
-
-        await insertRecord.FlushAsync(ct);
-        await insertRevision.FlushAsync(ct);
-        await insertChange.FlushAsync(ct);
     }
 
     private sealed class StoredRow
