@@ -150,6 +150,12 @@ public sealed class SqliteCheckpointTests
         Assert.That(StartFailure("Database:SqliteLogRestartMegabytes", megabytes),
             Is.EqualTo("Database:SqliteLogRestartMegabytes must lie between 1 and 65536."));
 
+    [TestCase("1")]
+    [TestCase("4097")]
+    public void BatchCacheSize_OutsideItsRange_StopsTheServiceFromStarting(string megabytes) =>
+        Assert.That(StartFailure("Database:SqliteBatchCacheMegabytes", megabytes),
+            Is.EqualTo("Database:SqliteBatchCacheMegabytes must lie between 2 and 4096."));
+
     /// <summary>The validation message that stops the service from starting with <paramref name="key"/> set to <paramref name="value"/>.</summary>
     private static string StartFailure(string key, string value)
     {
@@ -161,7 +167,7 @@ public sealed class SqliteCheckpointTests
     }
 
     [Test]
-    public void CheckpointInterval_ByDefault_IsFiveSeconds_AndTheLogRestartsAbove1GiB()
+    public void CheckpointInterval_ByDefault_IsFiveSeconds_TheLogRestartsAbove1GiB_AndABatchHas64MiBOfCache()
     {
         using var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build()).AddDatabase().BuildServiceProvider();
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
@@ -170,6 +176,7 @@ public sealed class SqliteCheckpointTests
         {
             Assert.That(options.SqliteCheckpointInterval, Is.EqualTo(TimeSpan.FromSeconds(5)));
             Assert.That(options.SqliteLogRestartMegabytes, Is.EqualTo(1024));
+            Assert.That(options.SqliteBatchCacheMegabytes, Is.EqualTo(64));
         });
     }
 

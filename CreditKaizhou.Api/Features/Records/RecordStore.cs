@@ -3,6 +3,7 @@ using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Domain.Records;
 using System.Text.Json;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace CreditKaizhou.Api.Features.Records;
 
@@ -64,9 +65,10 @@ internal static class RecordStoreSql
 /// change log's versions stay gap-free and ordered. A batch may come in parts (<see cref="Begin"/>):
 /// each part is written as it comes, while the caller validates the next.
 /// </summary>
-internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecordStore
+internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<DatabaseOptions> options) : IRecordStore
 {
     private readonly DbDataSource _db = db;
+    private readonly int _cacheMegabytes = options.Value.SqliteBatchCacheMegabytes;
     private readonly string? _lock = RecordStoreSql.Lock(dialect);
     private readonly string _findBySourceRefs = RecordStoreSql.FindBySourceRefs(dialect);
     private readonly string _findSubjects = RecordStoreSql.FindSubjects(dialect);
@@ -95,6 +97,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
         private readonly List<Guid> _changed = [];
         private readonly HashSet<Guid> _changedSet = [];
         private DbConnection? _connection;
+        private SqlitePageCache? _cache;
         private DbTransaction? _tx;
         private BulkCommand? _insertSubject;
         private BulkCommand? _insertRecord;
@@ -139,6 +142,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
             }
 
             _connection = await store._db.OpenConnectionAsync(ct);
+            _cache = await SqlitePageCache.WidenAsync(_connection, store._cacheMegabytes, ct);
             _tx = await _connection.BeginTransactionAsync(ct);
             if (store._lock is not null)
             {
@@ -316,6 +320,11 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect) : IRecord
             if (_tx is not null)
             {
                 await _tx.DisposeAsync(); // rolls back unless committed
+            }
+
+            if (_cache is not null)
+            {
+                await _cache.DisposeAsync();
             }
 
             if (_connection is not null)

@@ -22,6 +22,8 @@ public static class DatabaseExtensions
                 + "commits never copy the write-ahead log themselves, so without the checkpointer it would grow without end.")
             .Validate(o => o.SqliteLogRestartMegabytes is >= DatabaseOptions.MinLogRestartMegabytes and <= DatabaseOptions.MaxLogRestartMegabytes,
                 $"Database:SqliteLogRestartMegabytes must lie between {DatabaseOptions.MinLogRestartMegabytes} and {DatabaseOptions.MaxLogRestartMegabytes}.")
+            .Validate(o => o.SqliteBatchCacheMegabytes is >= DatabaseOptions.MinBatchCacheMegabytes and <= DatabaseOptions.MaxBatchCacheMegabytes,
+                $"Database:SqliteBatchCacheMegabytes must lie between {DatabaseOptions.MinBatchCacheMegabytes} and {DatabaseOptions.MaxBatchCacheMegabytes}.")
             .ValidateOnStart();
         services.AddSingleton(sp => ConnectionSettings.Resolve(
             sp.GetRequiredService<IOptions<DatabaseOptions>>().Value,

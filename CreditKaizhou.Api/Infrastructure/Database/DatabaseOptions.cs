@@ -46,6 +46,16 @@ public sealed class DatabaseOptions
     /// </summary>
     public int SqliteLogRestartMegabytes { get; set; } = 1024;
 
+    /// <summary>
+    /// The SQLite page cache, in MiB, of the connection that stores a record batch, while it does (<see cref="SqlitePageCache"/>):
+    /// room for every page a batch of 10,000 records changes. Other connections keep SQLite's default of 2 MiB.
+    /// </summary>
+    public int SqliteBatchCacheMegabytes { get; set; } = 64;
+
+    public const int MinBatchCacheMegabytes = 2;
+
+    public const int MaxBatchCacheMegabytes = 4096;
+
     public const int MinLogRestartMegabytes = 1;
 
     public const int MaxLogRestartMegabytes = 65_536;
