@@ -25,6 +25,17 @@ internal static class RecordStoreSql
         WHERE lookup_key IN ({d.JsonArrayValues("@Keys")})
         """;
 
+    /// <summary>
+    /// PostgreSQL only (internal: not among the queries checked as T-SQL). PostgreSQL plans by its statistics, and a table
+    /// nobody has analysed yet has none: it then answers the lookups of a batch's source references by scanning all
+    /// records, slower with every batch, until autovacuum analyses the table.
+    /// </summary>
+    internal static string? NeverAnalysed(SqlDialect d) => d.Provider == DatabaseProvider.Postgres
+        ? "SELECT COALESCE(bool_or(reltuples < 0), false) FROM pg_class WHERE oid IN ('records'::regclass, 'record_revisions'::regclass, 'subjects'::regclass)"
+        : null;
+
+    internal const string Analyse = "ANALYZE records, record_revisions, subjects";
+
     public const string MaxChangeVersion = "SELECT COALESCE(MAX(version), 0) FROM change_log";
 
     public const string MaxNameSeq = "SELECT COALESCE(MAX(seq), 0) FROM subject_names WHERE subject_id = @SubjectId";
@@ -69,6 +80,10 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
 {
     private readonly DbDataSource _db = db;
     private readonly int _cacheMegabytes = options.Value.SqliteBatchCacheMegabytes;
+    private readonly string? _neverAnalysed = RecordStoreSql.NeverAnalysed(dialect);
+
+    /// <summary>A batch storing this many records is a bulk load: afterwards, tables never analysed are analysed.</summary>
+    internal const int BulkLoadRecords = 1000;
     private readonly string? _lock = RecordStoreSql.Lock(dialect);
     private readonly string _findBySourceRefs = RecordStoreSql.FindBySourceRefs(dialect);
     private readonly string _findSubjects = RecordStoreSql.FindSubjects(dialect);
@@ -96,6 +111,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
         private readonly Dictionary<string, (SubjectIdentity Subject, Guid RecordId)> _named = new(StringComparer.Ordinal);
         private readonly List<Guid> _changed = [];
         private readonly HashSet<Guid> _changedSet = [];
+        private int _changedRecords;
         private DbConnection? _connection;
         private SqlitePageCache? _cache;
         private DbTransaction? _tx;
@@ -132,6 +148,11 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             await NameSubjectsAsync(_connection, _tx, ct);
             await InsertChangesAsync(_connection, _tx, ct);
             await _tx.CommitAsync(ct);
+            if (store._neverAnalysed is not null && _changedRecords >= BulkLoadRecords
+                && await _connection.ExecuteScalarAsync<bool>(new CommandDefinition(store._neverAnalysed, cancellationToken: ct)))
+            {
+                await _connection.ExecuteAsync(new CommandDefinition(RecordStoreSql.Analyse, cancellationToken: ct));
+            }
         }
 
         private async Task<(DbConnection, DbTransaction)> OpenAsync(CancellationToken ct)
@@ -255,6 +276,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 await _insertRecord!.AddAsync(ct, id, r.DepartmentCode, r.CatalogueCode, subjectId, r.SourceRef, at, by);
                 await _insertRevision!.AddAsync(ct, id, 1, r.EntryVersion, r.FieldsJson, r.DecisionDate, r.Severity, r.EffectiveFrom,
                     r.EffectiveTo, r.PublicityUntil, r.PayloadHash, at, by, null);
+                _changedRecords++;
                 if (_changedSet.Add(subjectId))
                 {
                     _changed.Add(subjectId);
