@@ -259,6 +259,24 @@ public sealed class RecordBatchTests(Engine engine)
     }
 
     [Test]
+    public async Task Batch_NamingAnotherDepartmentsEntryUnderAPropertyNameInOtherCase_Returns403AndStoresNothing()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var foreign = RecordTestCatalogue.Record("PC-2");
+        foreign.Remove("catalogueCode");
+        foreign["CATALOGUECODE"] = "KZ-SWJ-NSXYA";
+
+        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", new[] { RecordTestCatalogue.Record("PC-1"), foreign });
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
+        Assert.Multiple(async () =>
+        {
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("KZ-SWJ-NSXYA"));
+            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'PC-%'"), Is.Zero);
+        });
+    }
+
+    [Test]
     public async Task Batch_InTwoParts_ANewSubjectTakesTheNameOfItsLastRecord_WithOneNameInItsHistory()
     {
         using var scjgj = Api.CreateClient("dev-dept-scjgj");

@@ -76,13 +76,22 @@ public static class RecordBatch
         var rejections = new List<BatchRejection>();
         var duplicates = new List<BatchDuplicate>();
         var accepted = 0;
+        // Every entry the batch names is looked up before anything is written: a batch naming another department's entry
+        // is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
+        var foreign = await session.LookUpAsync(rows.Select(r => r.CatalogueCode(serializer)), ct);
+        if (foreign.Count > 0)
+        {
+            return RecordEndpoints.ForeignEntries(department, foreign);
+        }
+
         await using var writer = store.Begin(user.ClientId(), clock.GetUtcNow());
         // Each part is read and validated while the part before it is written; the writer's one transaction takes them
         // in order and commits after the last, so the batch is still stored whole or not at all. The first part has every
         // core to itself; the others are validated on one core while the store writes on another.
         var parts = Enumerable.Range(0, (rows.Count + PartRows - 1) / PartRows)
             .Select(p => (From: p * PartRows, Count: Math.Min(PartRows, rows.Count - p * PartRows))).ToList();
-        Task<Part>? next = parts.Count > 0 ? PreparePartAsync(rows, parts[0], session, serializer, parallel: true, ct) : null;
+        using var stopParts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Task<Part>? next = parts.Count > 0 ? PreparePartAsync(rows, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
         try
         {
             for (var p = 0; p < parts.Count; p++)
@@ -91,20 +100,14 @@ public static class RecordBatch
                 next = null;
                 if (part.Batch.ForeignEntries.Count > 0)
                 {
-                    // Refused whole: the answer names every other department's entry in the batch, so read the rest for them.
-                    var foreign = new SortedSet<string>(part.Batch.ForeignEntries, StringComparer.Ordinal);
-                    foreach (var rest in parts.Skip(p + 1))
-                    {
-                        foreign.UnionWith(await session.ForeignEntriesAsync(Inputs(Read(rows, rest, serializer)), ct));
-                    }
-
-                    return RecordEndpoints.ForeignEntries(department, foreign.ToList());
+                    // Only when a record names an entry in a way the look-up above did not see: still refused whole.
+                    return RecordEndpoints.ForeignEntries(department, part.Batch.ForeignEntries);
                 }
 
                 if (p + 1 < parts.Count)
                 {
                     var following = parts[p + 1];
-                    next = Task.Run(() => PreparePartAsync(rows, following, session, serializer, parallel: false, ct), ct);
+                    next = Task.Run(() => PreparePartAsync(rows, following, session, serializer, parallel: false, stopParts.Token), stopParts.Token);
                 }
 
                 var valid = new List<(int Row, RecordSubmission Submission)>();
@@ -152,10 +155,13 @@ public static class RecordBatch
         }
         finally
         {
-            // A part still being read holds slices of the pooled body: it ends before the body goes back to the pool.
+            // A part still being read holds slices of the pooled body: it ends before the body goes back to the pool. Its
+            // outcome no longer matters (the handler is leaving by another path), but it is observed.
             if (next is not null)
             {
-                await Task.WhenAny(next);
+                await stopParts.CancelAsync();
+                await next.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
             }
         }
 
@@ -181,9 +187,9 @@ public static class RecordBatch
     private static List<RecordInput?> Inputs(List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> read) =>
         read.Select(r => r.ReadError is null ? r.Input : null).ToList();
 
-    /// <summary>Rows are independent: a large part may be read on every core (culture flows to the workers).</summary>
+    /// <summary>Rows are independent: with <paramref name="parallel"/>, a large part is read on every core (culture flows to the workers).</summary>
     private static List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read(List<BatchRow> rows,
-        (int From, int Count) range, JsonSerializerOptions serializer, bool parallel = true)
+        (int From, int Count) range, JsonSerializerOptions serializer, bool parallel)
     {
         var part = rows.GetRange(range.From, range.Count);
         return parallel && part.Count >= RecordIntake.ParallelFrom
@@ -274,6 +280,61 @@ public static class RecordBatch
     /// <summary>One row of a batch: a record read from CSV, or a JSON array element still to be read.</summary>
     private readonly record struct BatchRow(RecordInput? Input, ReadOnlyMemory<byte> Json, int? Line, string? ColumnCountMismatch)
     {
+        /// <summary>
+        /// The catalogue code the row names, found without reading it as a record: a CSV row's, or a JSON element's top-level
+        /// <c>catalogueCode</c>, its name matched as the serializer matches it, the last one when repeated. Null for a row
+        /// that will not be read (a JSON element that is not an object, a CSV line with the wrong number of cells).
+        /// </summary>
+        public string? CatalogueCode(JsonSerializerOptions options)
+        {
+            if (ColumnCountMismatch is not null)
+            {
+                return null;
+            }
+
+            if (Json.IsEmpty)
+            {
+                return Input?.CatalogueCode;
+            }
+
+            var name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
+            var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            var reader = new Utf8JsonReader(Json.Span, new JsonReaderOptions
+            {
+                AllowTrailingCommas = options.AllowTrailingCommas,
+                CommentHandling = options.ReadCommentHandling,
+                MaxDepth = options.MaxDepth,
+            });
+            string? code = null;
+            try
+            {
+                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+                {
+                    return null;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var property = reader.GetString();
+                    reader.Read();
+                    if (string.Equals(property, name, comparison))
+                    {
+                        code = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException)
+            {
+                return null; // not readable as a record either: the row is rejected when it is read
+            }
+
+            return code;
+        }
+
         public (RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError) Read(JsonSerializerOptions options)
         {
             if (ColumnCountMismatch is { } m)

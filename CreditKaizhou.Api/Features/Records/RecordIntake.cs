@@ -50,7 +50,7 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         /// <summary>Validates these inputs; with <paramref name="parallel"/>, a large part on every core.</summary>
         public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<RecordInput?> inputs, bool parallel, CancellationToken ct)
         {
-            var foreign = await ForeignEntriesAsync(inputs, ct);
+            var foreign = await LookUpAsync(inputs.Select(i => i?.CatalogueCode), ct);
             if (foreign.Count > 0)
             {
                 return new IntakeBatch([], foreign);
@@ -64,20 +64,25 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
             return new IntakeBatch(rows, []);
         }
 
-        /// <summary>The entries named by these inputs that another department provides, in code order.</summary>
-        public async Task<IReadOnlyList<string>> ForeignEntriesAsync(IReadOnlyList<RecordInput?> inputs, CancellationToken ct)
+        /// <summary>
+        /// Looks up the entries these codes name that were not looked up before, and returns those of them that another
+        /// department provides, by their codes as the catalogue has them, in code order.
+        /// </summary>
+        public async Task<IReadOnlyList<string>> LookUpAsync(IEnumerable<string?> codes, CancellationToken ct)
         {
-            var codes = inputs.Select(i => i?.CatalogueCode?.Trim()).OfType<string>().Where(c => c.Length > 0).Distinct().ToList();
-            var unseen = codes.Where(_looked.Add).ToList();
-            if (unseen.Count > 0)
+            var unseen = codes.Select(c => c?.Trim()).OfType<string>().Where(c => c.Length > 0 && _looked.Add(c)).ToList();
+            if (unseen.Count == 0)
             {
-                foreach (var (code, entry) in await intake.EntriesAsync(unseen, ct))
-                {
-                    _entries[code] = entry;
-                }
+                return [];
             }
 
-            return codes.Where(c => _entries.TryGetValue(c, out var e) && e.DepartmentCode != departmentCode)
+            var found = await intake.EntriesAsync(unseen, ct);
+            foreach (var (code, entry) in found)
+            {
+                _entries[code] = entry;
+            }
+
+            return found.Values.Where(e => e.DepartmentCode != departmentCode).Select(e => e.Code).Distinct()
                 .Order(StringComparer.Ordinal).ToList();
         }
     }

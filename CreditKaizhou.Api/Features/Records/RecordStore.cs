@@ -31,7 +31,11 @@ internal static class RecordStoreSql
     /// records, slower with every batch, until autovacuum analyses the table.
     /// </summary>
     internal static string? NeverAnalysed(SqlDialect d) => d.Provider == DatabaseProvider.Postgres
-        ? "SELECT COALESCE(bool_or(reltuples < 0), false) FROM pg_class WHERE oid IN ('records'::regclass, 'record_revisions'::regclass, 'subjects'::regclass)"
+        ? """
+          SELECT COUNT(*) > 0 FROM pg_stat_user_tables
+          WHERE relid IN ('records'::regclass, 'record_revisions'::regclass, 'subjects'::regclass)
+            AND last_analyze IS NULL AND last_autoanalyze IS NULL
+          """
         : null;
 
     internal const string Analyse = "ANALYZE records, record_revisions, subjects";
@@ -76,14 +80,20 @@ internal static class RecordStoreSql
 /// change log's versions stay gap-free and ordered. A batch may come in parts (<see cref="Begin"/>):
 /// each part is written as it comes, while the caller validates the next.
 /// </summary>
-internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<DatabaseOptions> options) : IRecordStore
+internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<DatabaseOptions> options, ILogger<RecordStore> logger)
+    : IRecordStore
 {
     private readonly DbDataSource _db = db;
     private readonly int _cacheMegabytes = options.Value.SqliteBatchCacheMegabytes;
     private readonly string? _neverAnalysed = RecordStoreSql.NeverAnalysed(dialect);
 
-    /// <summary>A batch storing this many records is a bulk load: afterwards, tables never analysed are analysed.</summary>
+    /// <summary>
+    /// A batch storing this many records is a bulk load: its connection has the larger SQLite page cache when its first
+    /// part is this large, and afterwards PostgreSQL tables never analysed are analysed.
+    /// </summary>
     internal const int BulkLoadRecords = 1000;
+
+    private readonly ILogger<RecordStore> _logger = logger;
     private readonly string? _lock = RecordStoreSql.Lock(dialect);
     private readonly string _findBySourceRefs = RecordStoreSql.FindBySourceRefs(dialect);
     private readonly string _findSubjects = RecordStoreSql.FindSubjects(dialect);
@@ -112,6 +122,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
         private readonly List<Guid> _changed = [];
         private readonly HashSet<Guid> _changedSet = [];
         private int _changedRecords;
+        private bool _disposed;
         private DbConnection? _connection;
         private SqlitePageCache? _cache;
         private DbTransaction? _tx;
@@ -126,7 +137,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 return [];
             }
 
-            var (connection, tx) = await OpenAsync(ct);
+            var (connection, tx) = await OpenAsync(records.Count, ct);
             var results = new RecordWriteResult[records.Count];
             var fresh = await ClassifyAsync(connection, tx, records, results, ct);
             if (fresh.Count > 0)
@@ -148,14 +159,29 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             await NameSubjectsAsync(_connection, _tx, ct);
             await InsertChangesAsync(_connection, _tx, ct);
             await _tx.CommitAsync(ct);
-            if (store._neverAnalysed is not null && _changedRecords >= BulkLoadRecords
-                && await _connection.ExecuteScalarAsync<bool>(new CommandDefinition(store._neverAnalysed, cancellationToken: ct)))
+            if (store._neverAnalysed is not null && _changedRecords >= BulkLoadRecords)
             {
-                await _connection.ExecuteAsync(new CommandDefinition(RecordStoreSql.Analyse, cancellationToken: ct));
+                await AnalyseIfNeverAnalysedAsync(_connection);
             }
         }
 
-        private async Task<(DbConnection, DbTransaction)> OpenAsync(CancellationToken ct)
+        /// <summary>After the commit: the batch is stored whatever happens here, so a failure is logged, not thrown.</summary>
+        private async Task AnalyseIfNeverAnalysedAsync(DbConnection connection)
+        {
+            try
+            {
+                if (await connection.ExecuteScalarAsync<bool>(store._neverAnalysed!))
+                {
+                    await connection.ExecuteAsync(RecordStoreSql.Analyse);
+                }
+            }
+            catch (DbException e)
+            {
+                store._logger.LogWarning(e, "Analysing the record tables after a bulk load failed; autovacuum will analyse them later");
+            }
+        }
+
+        private async Task<(DbConnection, DbTransaction)> OpenAsync(int firstPart, CancellationToken ct)
         {
             if (_connection is not null && _tx is not null)
             {
@@ -163,7 +189,11 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             }
 
             _connection = await store._db.OpenConnectionAsync(ct);
-            _cache = await SqlitePageCache.WidenAsync(_connection, store._cacheMegabytes, ct);
+            if (firstPart >= BulkLoadRecords)
+            {
+                _cache = await SqlitePageCache.WidenAsync(_connection, store._cacheMegabytes, ct);
+            }
+
             _tx = await _connection.BeginTransactionAsync(ct);
             if (store._lock is not null)
             {
@@ -329,29 +359,32 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             await insertChange.FlushAsync(ct);
         }
 
+        /// <summary>
+        /// Ends the transaction (rolling it back unless committed), gives back the page cache and the connection. Every step
+        /// runs even if one before it fails, and a failure is logged rather than thrown over the caller's own exception.
+        /// </summary>
         public async ValueTask DisposeAsync()
         {
-            foreach (var command in new[] { _insertSubject, _insertRecord, _insertRevision })
+            if (_disposed)
             {
-                if (command is not null)
+                return;
+            }
+
+            _disposed = true;
+            IAsyncDisposable?[] steps = [_insertSubject, _insertRecord, _insertRevision, _tx, _cache, _connection];
+            foreach (var step in steps)
+            {
+                try
                 {
-                    await command.DisposeAsync();
+                    if (step is not null)
+                    {
+                        await step.DisposeAsync();
+                    }
                 }
-            }
-
-            if (_tx is not null)
-            {
-                await _tx.DisposeAsync(); // rolls back unless committed
-            }
-
-            if (_cache is not null)
-            {
-                await _cache.DisposeAsync();
-            }
-
-            if (_connection is not null)
-            {
-                await _connection.DisposeAsync();
+                catch (Exception e) when (e is DbException or InvalidOperationException)
+                {
+                    store._logger.LogWarning(e, "Ending a record batch's transaction: disposing {Step} failed", step!.GetType().Name);
+                }
             }
         }
     }

@@ -47,8 +47,9 @@ public sealed class DatabaseOptions
     public int SqliteLogRestartMegabytes { get; set; } = 1024;
 
     /// <summary>
-    /// The SQLite page cache, in MiB, of the connection that stores a record batch, while it does (<see cref="SqlitePageCache"/>):
-    /// room for every page a batch of 10,000 records changes. Other connections keep SQLite's default of 2 MiB.
+    /// The SQLite page cache, in MiB, of the connection that stores a record batch of 1,000 records or more, while it does
+    /// (<see cref="SqlitePageCache"/>): room for every page a batch of 10,000 records changes. Other connections keep
+    /// SQLite's default of 2 MiB.
     /// </summary>
     public int SqliteBatchCacheMegabytes { get; set; } = 64;
 
