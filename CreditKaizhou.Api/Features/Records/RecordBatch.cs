@@ -77,12 +77,8 @@ public static class RecordBatch
         var duplicates = new List<BatchDuplicate>();
         var accepted = 0;
         // Every entry the batch names is looked up before anything is written: a batch naming another department's entry
-        // is refused whole, and a part never needs a connection of its own while the writer holds the write lock. A large
-        // batch's codes are found on every core: nothing else can start before them.
-        var codes = rows.Count >= RecordIntake.ParallelFrom
-            ? rows.AsParallel().Select(r => r.CatalogueCode(serializer)).Distinct().ToList()
-            : rows.Select(r => r.CatalogueCode(serializer)).ToList();
-        var foreign = await session.LookUpAsync(codes, ct);
+        // is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
+        var foreign = await session.LookUpAsync(rows.Select(r => r.CatalogueCode(serializer)), ct);
         if (foreign.Count > 0)
         {
             return RecordEndpoints.ForeignEntries(department, foreign);
