@@ -250,12 +250,8 @@ public sealed class RecordBatchTests(Engine engine)
 
         using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
-        Assert.Multiple(async () =>
-        {
-            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo($"部门 SCJGJ 不是目录条目 {named} 的提供单位，不能报送其信息；本次未入库任何记录。"));
-            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'PF-%'"), Is.Zero);
-        });
+        await AssertRefusedAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden",
+            $"部门 SCJGJ 不是目录条目 {named} 的提供单位，不能报送其信息；本次未入库任何记录。", "PF-");
     }
 
     [Test]
@@ -268,11 +264,27 @@ public sealed class RecordBatchTests(Engine engine)
 
         using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", new[] { RecordTestCatalogue.Record("PC-1"), foreign });
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden");
-        Assert.Multiple(async () =>
+        await AssertRefusedAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden",
+            "部门 SCJGJ 不是目录条目 KZ-SWJ-NSXYA 的提供单位，不能报送其信息；本次未入库任何记录。", "PC-");
+    }
+
+    [Test]
+    public async Task Batch_WithACatalogueCodeInsideFields_IsNotRefused_TheRowIsRejectedForTheUnknownField()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var nested = RecordTestCatalogue.Record("PD-2", fields: new { decisionNumber = "开市监罚2号", catalogueCode = "KZ-SWJ-NSXYA" });
+
+        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", new[] { RecordTestCatalogue.Record("PD-1"), nested });
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
+        var result = JsonDocument.Parse(text).RootElement;
+        var rejection = result.GetProperty("rejections").EnumerateArray().Single();
+        Assert.Multiple(() =>
         {
-            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("KZ-SWJ-NSXYA"));
-            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'PC-%'"), Is.Zero);
+            Assert.That(Counts(result), Is.EqualTo((1, 0, 1)));
+            Assert.That(rejection.GetProperty("row").GetInt32(), Is.EqualTo(2));
+            Assert.That(rejection.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "fields.catalogueCode" }));
         });
     }
 
@@ -310,12 +322,8 @@ public sealed class RecordBatchTests(Engine engine)
 
         using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
 
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "/problems/body-too-large");
-        Assert.Multiple(async () =>
-        {
-            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo("一批最多 1500 条记录，本批有 1501 条；请拆分后分批报送。"));
-            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'CAP-%'"), Is.Zero);
-        });
+        await AssertRefusedAsync(response, HttpStatusCode.RequestEntityTooLarge, "/problems/body-too-large",
+            "一批最多 1500 条记录，本批有 1501 条；请拆分后分批报送。", "CAP-");
     }
 
     [Test]
@@ -350,6 +358,17 @@ public sealed class RecordBatchTests(Engine engine)
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
         return JsonDocument.Parse(text).RootElement;
+    }
+
+    /// <summary>The batch was refused with this problem and detail, and no row of it (source references starting so) was stored.</summary>
+    private async Task AssertRefusedAsync(HttpResponseMessage response, HttpStatusCode status, string type, string detail, string sourceRefPrefix)
+    {
+        var problem = await ProblemAssert.IsProblemAsync(response, status, type);
+        Assert.Multiple(async () =>
+        {
+            Assert.That(problem.GetProperty("detail").GetString(), Is.EqualTo(detail));
+            Assert.That(await CountAsync($"SELECT COUNT(*) FROM records WHERE source_ref LIKE '{sourceRefPrefix}%'"), Is.Zero);
+        });
     }
 
     private static (int Accepted, int Duplicates, int Rejected) Counts(JsonElement result) => (

@@ -40,7 +40,7 @@ public static class RecordBatch
                 });
             }
 
-            rows = csv.Rows.Select(r => new BatchRow(r.Input, default, r.Line, r.ColumnCountMismatch)).ToList();
+            rows = csv.Rows.Select(r => new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch)).ToList();
         }
         else if (jsonBody is not null)
         {
@@ -53,7 +53,7 @@ public static class RecordBatch
                 });
             }
 
-            rows = elements.Select(e => new BatchRow(null, e, null, null)).ToList();
+            rows = elements.Select(e => new BatchRow(null, e.Json, e.CatalogueCode, null, null)).ToList();
         }
         else
         {
@@ -78,7 +78,7 @@ public static class RecordBatch
         var accepted = 0;
         // Every entry the batch names is looked up before anything is written: a batch naming another department's entry
         // is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
-        var foreign = await session.LookUpAsync(rows.Select(r => r.CatalogueCode(serializer)), ct);
+        var foreign = await session.LookUpAsync(rows.Select(r => r.CatalogueCode), ct);
         if (foreign.Count > 0)
         {
             return RecordEndpoints.ForeignEntries(department, foreign);
@@ -239,10 +239,12 @@ public static class RecordBatch
     }
 
     /// <summary>
-    /// The array's elements as they stand in the body, not yet read as records: read one by one on every core,
-    /// and a malformed element makes one rejected row, not a failed batch. Null when the body is not an array.
+    /// The array's elements as they stand in the body, not yet read as records: read one by one on every core, and a
+    /// malformed element makes one rejected row, not a failed batch. The same pass notes the catalogue code each element
+    /// names (<see cref="BatchRow.CatalogueCode"/>). Null when the body is not an array.
     /// </summary>
-    private static List<ReadOnlyMemory<byte>>? JsonArrayElements(ReadOnlyMemory<byte> body, JsonSerializerOptions options)
+    private static List<(ReadOnlyMemory<byte> Json, string? CatalogueCode)>? JsonArrayElements(ReadOnlyMemory<byte> body,
+        JsonSerializerOptions options)
     {
         try
         {
@@ -260,12 +262,14 @@ public static class RecordBatch
                 return null;
             }
 
-            var elements = new List<ReadOnlyMemory<byte>>();
+            var name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
+            var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+            var elements = new List<(ReadOnlyMemory<byte>, string?)>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 var from = (int)reader.TokenStartIndex;
-                reader.Skip();
-                elements.Add(body[from..(int)reader.BytesConsumed]);
+                var code = reader.TokenType == JsonTokenType.StartObject ? CatalogueCode(ref reader, name, comparison) : SkipValue(ref reader);
+                elements.Add((body[from..(int)reader.BytesConsumed], code));
             }
 
             reader.Read();
@@ -277,63 +281,58 @@ public static class RecordBatch
         }
     }
 
+    /// <summary>
+    /// Reads an object to its end and returns its top-level catalogue code, the property's name matched as the serializer
+    /// matches it, the last one when repeated; null when it has none that is a string.
+    /// </summary>
+    private static string? CatalogueCode(ref Utf8JsonReader reader, string name, StringComparison comparison)
+    {
+        string? code = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            // Only a name of the same length can match without case (or an escaped one): no string for the others.
+            var property = reader.ValueTextEquals(name) || (comparison == StringComparison.OrdinalIgnoreCase
+                && (reader.ValueIsEscaped || reader.ValueSpan.Length == name.Length) && string.Equals(reader.GetString(), name, comparison));
+            reader.Read();
+            if (property)
+            {
+                code = reader.TokenType == JsonTokenType.String ? StringOrNull(ref reader) : null;
+            }
+
+            reader.Skip();
+        }
+
+        return code;
+    }
+
+    /// <summary>The string, or null for one that is not text (an escaped unpaired surrogate): that row is rejected when read.</summary>
+    private static string? StringOrNull(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static string? SkipValue(ref Utf8JsonReader reader)
+    {
+        reader.Skip();
+        return null;
+    }
+
     /// <summary>One row of a batch: a record read from CSV, or a JSON array element still to be read.</summary>
-    private readonly record struct BatchRow(RecordInput? Input, ReadOnlyMemory<byte> Json, int? Line, string? ColumnCountMismatch)
+    private readonly record struct BatchRow(RecordInput? Input, ReadOnlyMemory<byte> Json, string? JsonCatalogueCode, int? Line,
+        string? ColumnCountMismatch)
     {
         /// <summary>
-        /// The catalogue code the row names, found without reading it as a record: a CSV row's, or a JSON element's top-level
-        /// <c>catalogueCode</c>, its name matched as the serializer matches it, the last one when repeated. Null for a row
-        /// that will not be read (a JSON element that is not an object, a CSV line with the wrong number of cells).
+        /// The catalogue code the row names, known before the row is read as a record: a CSV row's, or the one found while
+        /// the JSON body was split into elements. Null for a CSV line with the wrong number of cells, which is not read.
         /// </summary>
-        public string? CatalogueCode(JsonSerializerOptions options)
-        {
-            if (ColumnCountMismatch is not null)
-            {
-                return null;
-            }
-
-            if (Json.IsEmpty)
-            {
-                return Input?.CatalogueCode;
-            }
-
-            var name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
-            var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            var reader = new Utf8JsonReader(Json.Span, new JsonReaderOptions
-            {
-                AllowTrailingCommas = options.AllowTrailingCommas,
-                CommentHandling = options.ReadCommentHandling,
-                MaxDepth = options.MaxDepth,
-            });
-            string? code = null;
-            try
-            {
-                if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-                {
-                    return null;
-                }
-
-                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-                {
-                    var property = reader.GetString();
-                    reader.Read();
-                    if (string.Equals(property, name, comparison))
-                    {
-                        code = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                    }
-                    else
-                    {
-                        reader.Skip();
-                    }
-                }
-            }
-            catch (Exception e) when (e is JsonException or InvalidOperationException)
-            {
-                return null; // not readable as a record either: the row is rejected when it is read
-            }
-
-            return code;
-        }
+        public string? CatalogueCode => ColumnCountMismatch is not null ? null : Json.IsEmpty ? Input?.CatalogueCode : JsonCatalogueCode;
 
         public (RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError) Read(JsonSerializerOptions options)
         {
