@@ -26,9 +26,10 @@ public static class IngestCommand
         var postgres = options.Option("--postgres");
 
         var engines = new List<(string Provider, Func<string, string> Database)> { ("Sqlite", dir => $"Data Source={Path.Combine(dir, "bench.db")}") };
+        var created = new List<string>();
         if (postgres is not null)
         {
-            engines.Add(("Postgres", dir => PostgresDatabase(postgres, Path.GetFileName(dir))));
+            engines.Add(("Postgres", dir => PostgresDatabase(postgres, Path.GetFileName(dir), created)));
         }
 
         Console.WriteLine($"# Ingestion benchmark, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
@@ -36,12 +37,22 @@ public static class IngestCommand
         Console.WriteLine();
         Console.WriteLine("| engine | direct (store in-process) | API, JSON | API, CSV | JSON / direct | CSV / direct | service CPU per batch, JSON / CSV |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
-        foreach (var (provider, database) in engines)
+        try
         {
-            var direct = await DirectAsync(provider, database, warmup, batches);
-            var (json, csv) = await ThroughApiAsync(provider, database, warmup, batches);
-            Console.WriteLine($"| {provider} | {direct:N0} | {json.Rate:N0} | {csv.Rate:N0} | {json.Rate / direct:P0} | {csv.Rate / direct:P0} | "
-                + $"{json.Cpu.TotalSeconds:N2} s / {csv.Cpu.TotalSeconds:N2} s |");
+            foreach (var (provider, database) in engines)
+            {
+                var direct = await DirectAsync(provider, database, warmup, batches);
+                var (json, csv) = await ThroughApiAsync(provider, database, warmup, batches);
+                Console.WriteLine($"| {provider} | {direct:N0} | {json.Rate:N0} | {csv.Rate:N0} | {json.Rate / direct:P0} | {csv.Rate / direct:P0} | "
+                    + $"{json.Cpu.TotalSeconds:N2} s / {csv.Cpu.TotalSeconds:N2} s |");
+            }
+        }
+        finally
+        {
+            if (postgres is not null)
+            {
+                DropDatabases(postgres, created);
+            }
         }
 
         return 0;
@@ -173,7 +184,7 @@ public static class IngestCommand
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static string PostgresDatabase(string server, string name)
+    private static string PostgresDatabase(string server, string name, List<string> created)
     {
         var database = "bench_" + new string(name.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
         using var connection = new Npgsql.NpgsqlConnection(server);
@@ -181,6 +192,21 @@ public static class IngestCommand
         using var command = connection.CreateCommand();
         command.CommandText = $"CREATE DATABASE {database}";
         command.ExecuteNonQuery();
+        created.Add(database);
         return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = database }.ConnectionString;
+    }
+
+    /// <summary>The benchmark's databases go when it ends, also on a server of one's own (<c>--postgres</c>).</summary>
+    private static void DropDatabases(string server, List<string> created)
+    {
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        using var connection = new Npgsql.NpgsqlConnection(server);
+        connection.Open();
+        foreach (var database in created)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS {database} WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
     }
 }
