@@ -73,9 +73,7 @@ public static class RecordBatch
 
         var department = user.DepartmentCode()!;
         var session = await intake.BeginAsync(department, ct);
-        var rejections = new List<BatchRejection>();
-        var duplicates = new List<BatchDuplicate>();
-        var accepted = 0;
+        var tally = new Tally(rows);
         // Every entry the batch names is looked up before anything is written: a batch naming another department's entry
         // is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
         var foreign = await session.LookUpAsync(rows.Select(r => r.CatalogueCode), ct);
@@ -110,45 +108,8 @@ public static class RecordBatch
                     next = Task.Run(() => PreparePartAsync(rows, following, session, serializer, parallel: false, stopParts.Token), stopParts.Token);
                 }
 
-                var valid = new List<(int Row, RecordSubmission Submission)>();
-                for (var j = 0; j < part.Read.Count; j++)
-                {
-                    var i = part.From + j;
-                    var prepared = part.Batch.Rows[j];
-                    if (part.Read[j].ReadError is { } readError)
-                    {
-                        rejections.Add(new BatchRejection(i + 1, rows[i].Line, part.Read[j].Input?.SourceRef, readError));
-                    }
-                    else if (prepared.Submission is { } submission)
-                    {
-                        valid.Add((i, submission));
-                    }
-                    else
-                    {
-                        rejections.Add(new BatchRejection(i + 1, rows[i].Line, prepared.SourceRef, prepared.Errors!));
-                    }
-                }
-
-                var results = await writer.AddAsync(valid.Select(v => v.Submission).ToList(), ct);
-                for (var k = 0; k < valid.Count; k++)
-                {
-                    var (i, submission) = valid[k];
-                    switch (results[k].Outcome)
-                    {
-                        case RecordOutcome.Stored:
-                            accepted++;
-                            break;
-                        case RecordOutcome.Duplicate:
-                            duplicates.Add(new BatchDuplicate(i + 1, rows[i].Line, submission.SourceRef, results[k].RecordId));
-                            break;
-                        default:
-                            rejections.Add(new BatchRejection(i + 1, rows[i].Line, submission.SourceRef, new Dictionary<string, string[]>
-                            {
-                                ["sourceRef"] = [RecordEndpoints.ConflictMessage(submission.SourceRef, results[k].RecordId)],
-                            }));
-                            break;
-                    }
-                }
+                var valid = tally.Valid(part);
+                tally.Stored(valid, await writer.AddAsync(valid.Select(v => v.Submission).ToList(), ct));
             }
 
             await writer.CommitAsync(ct);
@@ -165,8 +126,70 @@ public static class RecordBatch
             }
         }
 
-        rejections.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return TypedResults.Ok(new BatchResponse(accepted, duplicates.Count, rejections.Count, rejections, duplicates));
+        return TypedResults.Ok(tally.Response());
+    }
+
+    /// <summary>What became of a batch's rows so far: how many were stored, which were duplicates, which were rejected and why.</summary>
+    private sealed class Tally(List<BatchRow> rows)
+    {
+        private readonly List<BatchRejection> _rejections = [];
+        private readonly List<BatchDuplicate> _duplicates = [];
+        private int _accepted;
+
+        /// <summary>The part's rows that were read and are valid, each with its index in the batch; the others are rejected.</summary>
+        public List<(int Row, RecordSubmission Submission)> Valid(Part part)
+        {
+            var valid = new List<(int Row, RecordSubmission Submission)>();
+            for (var j = 0; j < part.Read.Count; j++)
+            {
+                var i = part.From + j;
+                var prepared = part.Batch.Rows[j];
+                if (part.Read[j].ReadError is { } readError)
+                {
+                    _rejections.Add(new BatchRejection(i + 1, rows[i].Line, part.Read[j].Input?.SourceRef, readError));
+                }
+                else if (prepared.Submission is { } submission)
+                {
+                    valid.Add((i, submission));
+                }
+                else
+                {
+                    _rejections.Add(new BatchRejection(i + 1, rows[i].Line, prepared.SourceRef, prepared.Errors!));
+                }
+            }
+
+            return valid;
+        }
+
+        /// <summary>What the store did with those rows: stored, a duplicate of a stored record, or a conflict with one.</summary>
+        public void Stored(List<(int Row, RecordSubmission Submission)> valid, IReadOnlyList<RecordWriteResult> results)
+        {
+            for (var k = 0; k < valid.Count; k++)
+            {
+                var (i, submission) = valid[k];
+                switch (results[k].Outcome)
+                {
+                    case RecordOutcome.Stored:
+                        _accepted++;
+                        break;
+                    case RecordOutcome.Duplicate:
+                        _duplicates.Add(new BatchDuplicate(i + 1, rows[i].Line, submission.SourceRef, results[k].RecordId));
+                        break;
+                    default:
+                        _rejections.Add(new BatchRejection(i + 1, rows[i].Line, submission.SourceRef, new Dictionary<string, string[]>
+                        {
+                            ["sourceRef"] = [RecordEndpoints.ConflictMessage(submission.SourceRef, results[k].RecordId)],
+                        }));
+                        break;
+                }
+            }
+        }
+
+        public BatchResponse Response()
+        {
+            _rejections.Sort((a, b) => a.Row.CompareTo(b.Row));
+            return new BatchResponse(_accepted, _duplicates.Count, _rejections.Count, _rejections, _duplicates);
+        }
     }
 
     /// <summary>Rows per part of a batch: large enough that a part's queries are few, small enough that the first part is soon ready.</summary>
@@ -268,7 +291,16 @@ public static class RecordBatch
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 var from = (int)reader.TokenStartIndex;
-                var code = reader.TokenType == JsonTokenType.StartObject ? CatalogueCode(ref reader, name, comparison) : SkipValue(ref reader);
+                string? code = null;
+                if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    code = CatalogueCode(ref reader, name, comparison);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+
                 elements.Add((body[from..(int)reader.BytesConsumed], code));
             }
 
@@ -316,12 +348,6 @@ public static class RecordBatch
         {
             return null;
         }
-    }
-
-    private static string? SkipValue(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return null;
     }
 
     /// <summary>One row of a batch: a record read from CSV, or a JSON array element still to be read.</summary>

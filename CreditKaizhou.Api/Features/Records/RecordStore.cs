@@ -112,16 +112,15 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
     /// <summary>
     /// One batch's transaction, opened by its first record. Across parts it keeps what it has learnt: the source
     /// references already stored (a repeat later in the batch is a duplicate of the first), the subjects found or
-    /// created, the last record naming each subject, and the subjects whose records changed.
+    /// created, and each subject's last record (the subjects whose records changed).
     /// </summary>
     private sealed class BatchWriter(RecordStore store, Guid? by, DateTimeOffset at) : IRecordBatchWriter
     {
         private readonly Dictionary<(string Department, string SourceRef), (Guid Id, int Revision, HashSet<string> Hashes)> _stored = [];
         private readonly Dictionary<string, SubjectState> _subjects = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, (SubjectIdentity Subject, Guid RecordId)> _named = new(StringComparer.Ordinal);
-        private readonly List<Guid> _changed = [];
-        private readonly HashSet<Guid> _changedSet = [];
-        private int _changedRecords;
+        /// <summary>Each subject with records stored by the batch, in the order of its first one, and its last record.</summary>
+        private readonly OrderedDictionary<string, (SubjectIdentity Subject, Guid RecordId)> _named = new(StringComparer.Ordinal);
+        private int _storedRecords;
         private bool _disposed;
         private DbConnection? _connection;
         private SqlitePageCache? _cache;
@@ -159,7 +158,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             await NameSubjectsAsync(_connection, _tx, ct);
             await InsertChangesAsync(_connection, _tx, ct);
             await _tx.CommitAsync(ct);
-            if (store._neverAnalysed is not null && _changedRecords >= BulkLoadRecords)
+            if (store._neverAnalysed is not null && _storedRecords >= BulkLoadRecords)
             {
                 await AnalyseIfNeverAnalysedAsync(_connection);
             }
@@ -306,11 +305,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 await _insertRecord!.AddAsync(ct, id, r.DepartmentCode, r.CatalogueCode, subjectId, r.SourceRef, at, by);
                 await _insertRevision!.AddAsync(ct, id, 1, r.EntryVersion, r.FieldsJson, r.DecisionDate, r.Severity, r.EffectiveFrom,
                     r.EffectiveTo, r.PublicityUntil, r.PayloadHash, at, by, null);
-                _changedRecords++;
-                if (_changedSet.Add(subjectId))
-                {
-                    _changed.Add(subjectId);
-                }
+                _storedRecords++;
             }
 
             await _insertRecord!.FlushAsync(ct);
@@ -351,9 +346,9 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 cancellationToken: ct));
             await using var insertChange = new BulkCommand(connection, tx, RecordStoreSql.InsertChange,
                 "Version", "SubjectId", "RecordId", "Kind", "At");
-            foreach (var subjectId in _changed)
+            foreach (var key in _named.Keys)
             {
-                await insertChange.AddAsync(ct, ++version, subjectId, null, ChangeKinds.RecordsAdded, at);
+                await insertChange.AddAsync(ct, ++version, _subjects[key].Id, null, ChangeKinds.RecordsAdded, at);
             }
 
             await insertChange.FlushAsync(ct);

@@ -7,9 +7,9 @@ namespace CreditKaizhou.Api.Infrastructure.Database;
 /// <summary>
 /// A larger SQLite page cache on one connection for the length of one large write, given back when disposed. SQLite's
 /// default of 2 MiB holds a fraction of the pages that a batch of 10,000 records changes in its tables and indexes, so
-/// they are evicted mid-transaction, spilled to the log and read back; with room for all of them the batch store writes
-/// about a fifth faster (bench/README.md). Pooled connections keep the default, so the memory is held only while such
-/// a write runs: a cache shrunk back frees its pages.
+/// they are evicted mid-transaction, spilled to the log and read back (with room for all of them, the benchmark's direct
+/// store rate rose in two alternating pairs of runs of three, bench/README.md). Pooled connections keep the default, so
+/// the memory is held only while such a write runs: a cache shrunk back frees its pages.
 /// </summary>
 public sealed class SqlitePageCache : IAsyncDisposable
 {
