@@ -37,8 +37,13 @@ public sealed class RecordBatchTests(Engine engine)
         }
     }
 
-    [Test]
-    public async Task Batch_ThousandRowsWithThreeBad_StoresTheRestAndAResendStoresNothingNew()
+    /// <summary>
+    /// The body, about 110 KB, is decoded in blocks of 32 KB: a character split between two blocks (Chinese text takes two
+    /// bytes in GB18030 and three in UTF-8) must arrive whole, which the stored decision numbers show.
+    /// </summary>
+    [TestCase("utf-8", "K-")]
+    [TestCase("gb18030", "KG-")]
+    public async Task Batch_ThousandRowsWithThreeBad_StoresTheRestAndAResendStoresNothingNew(string encoding, string prefix)
     {
         var bad = new Dictionary<int, string> { [10] = "decidedOn", [500] = "penaltyType", [999] = "count" };
         var lines = new StringBuilder("sourceRef,subjectCode,subjectName,decisionDate,severity,decisionNumber,penaltyType,decidedOn,count\r\n");
@@ -47,20 +52,42 @@ public sealed class RecordBatchTests(Engine engine)
             var date = bad.GetValueOrDefault(row) == "decidedOn" ? "2026-02-30" : "2026-11-01";
             var type = bad.GetValueOrDefault(row) == "penaltyType" ? "吊销" : "罚款";
             var count = bad.GetValueOrDefault(row) == "count" ? "三" : row.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            lines.Append($"K-{row:D4},91500154MA5UFB1W3Q,重庆市开州区汉丰商贸有限公司,2026-11-20,general,开市监罚{row}号,{type},{date},{count}\r\n");
+            lines.Append($"{prefix}{row:D4},91500154MA5UFB1W3Q,重庆市开州区汉丰商贸有限公司,2026-11-20,general,开市监罚{row}号,{type},{date},{count}\r\n");
         }
 
-        var first = await PostCsvAsync(Encoding.UTF8.GetBytes(lines.ToString()), "text/csv");
-        var second = await PostCsvAsync(Encoding.UTF8.GetBytes(lines.ToString()), "text/csv");
+        var bytes = Encoding.GetEncoding(encoding).GetBytes(lines.ToString());
+        var first = await PostCsvAsync(bytes, "text/csv");
+        var second = await PostCsvAsync(bytes, "text/csv");
 
         Assert.Multiple(() =>
         {
+            Assert.That(bytes, Has.Length.GreaterThan(100_000));
             Assert.That(Counts(first), Is.EqualTo((997, 0, 3)), first.GetProperty("rejections")[0].GetRawText());
             Assert.That(Counts(second), Is.EqualTo((0, 997, 3)));
             Assert.That(Rejections(first), Is.EqualTo(new[] { (10, 11, "fields.decidedOn"), (500, 501, "fields.penaltyType"), (999, 1000, "fields.count") }));
             Assert.That(Rejections(second), Is.EqualTo(Rejections(first)));
         });
-        Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'K-%'"), Is.EqualTo(997));
+        await using var db = TestEngines.CreateDataSource(Api.Engine, Api.ConnectionString);
+        await using var connection = await db.OpenConnectionAsync();
+        var stored = (await connection.QueryAsync<(string SourceRef, string Fields)>(
+            $"SELECT r.source_ref, v.fields FROM records r JOIN record_revisions v ON v.record_id = r.id WHERE r.source_ref LIKE '{prefix}%'"))
+            .ToDictionary(r => r.SourceRef, r => JsonDocument.Parse(r.Fields).RootElement.GetProperty("decisionNumber").GetString());
+        var expected = Enumerable.Range(1, 1000).Where(row => !bad.ContainsKey(row)).ToDictionary(row => $"{prefix}{row:D4}", row => (string?)$"开市监罚{row}号");
+        Assert.That(stored, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public async Task Batch_CsvWithAByteOrderMarkButNotUtf8_Returns400AndStoresNothing()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var text = "来源编号,统一社会信用代码,主体名称,决定日期,严重程度,决定书文号\r\nBOM-1,91500154MA5UY8B35C,重庆市开州区汉丰商贸有限公司,2026-11-20,一般,开市监罚1号\r\n";
+        using var content = new ByteArrayContent([.. Encoding.UTF8.GetPreamble(), .. Encoding.GetEncoding(54936).GetBytes(text)]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+
+        using var response = await scjgj.PostAsync($"/api/v1/records/batch?catalogueCode={RecordTestCatalogue.Code}", content);
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest, "/problems/bad-request",
+            "CSV 以 UTF-8 字节顺序标记开头，但其后的内容不是有效的 UTF-8。", "BOM-");
     }
 
     [TestCase("gb18030")]

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Serialization;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Csv;
+using CreditKaizhou.Api.Infrastructure.Http;
 using CreditKaizhou.Api.Infrastructure.Localization;
 using CreditKaizhou.Api.Infrastructure.Problems;
 using CreditKaizhou.Domain.Records;
@@ -25,35 +26,31 @@ public static class RecordBatch
     {
         var maxRows = options.Value.MaxBatchRows;
         var serializer = BatchReading(json.Value.SerializerOptions);
-        List<BatchRow> rows;
-        // A JSON batch's rows are slices of its body until they are read: the buffer goes back to the pool at the end.
+        // A JSON batch's rows are slices of its body until they are read: the buffer goes back to the pool at the end, after
+        // the rows' own pooled list.
         using var jsonBody = request.HasJsonContentType() ? await RequestBodyLimit.ReadAllAsync(request, ct) : null;
+        using var rows = new PooledList<BatchRow>();
         if (CsvText.IsCsv(request))
         {
-            var (text, _) = await CsvText.ReadAsync(request, ct);
-            var csv = RecordCsv.Read(text, catalogueCode);
-            if (csv.HeaderProblem is not null)
+            using var csv = await CsvText.OpenAsync(request, ct);
+            var headerProblem = RecordCsv.Read(csv.Text, catalogueCode, r => rows.Add(new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch)));
+            if (headerProblem is not null)
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
-                    ["line 1"] = [Text.T($"CSV 表头无效：{csv.HeaderProblem}。", $"The CSV header is invalid: {csv.HeaderProblem}.")],
+                    ["line 1"] = [Text.T($"CSV 表头无效：{headerProblem}。", $"The CSV header is invalid: {headerProblem}.")],
                 });
             }
-
-            rows = csv.Rows.Select(r => new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch)).ToList();
         }
         else if (jsonBody is not null)
         {
-            var elements = JsonArrayElements(jsonBody.Memory, serializer);
-            if (elements is null)
+            if (!JsonArrayElements(jsonBody.Memory, serializer, rows))
             {
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                 {
                     ["$"] = [Text.T("批量报送的请求体必须是记录的 JSON 数组。", "A batch body must be a JSON array of records.")],
                 });
             }
-
-            rows = elements.Select(e => new BatchRow(null, e.Json, e.CatalogueCode, null, null)).ToList();
         }
         else
         {
@@ -73,10 +70,10 @@ public static class RecordBatch
 
         var department = user.DepartmentCode()!;
         var session = await intake.BeginAsync(department, ct);
-        var tally = new Tally(rows);
+        var tally = new Tally(rows.Items);
         // Every entry the batch names is looked up before anything is written: a batch naming another department's entry
         // is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
-        var foreign = await session.LookUpAsync(rows.Select(r => r.CatalogueCode), ct);
+        var foreign = await session.LookUpAsync(rows.Items.Select(r => r.CatalogueCode), ct);
         if (foreign.Count > 0)
         {
             return RecordEndpoints.ForeignEntries(department, foreign);
@@ -89,7 +86,7 @@ public static class RecordBatch
         var parts = Enumerable.Range(0, (rows.Count + PartRows - 1) / PartRows)
             .Select(p => (From: p * PartRows, Count: Math.Min(PartRows, rows.Count - p * PartRows))).ToList();
         using var stopParts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task<Part>? next = parts.Count > 0 ? PreparePartAsync(rows, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
+        Task<Part>? next = parts.Count > 0 ? PreparePartAsync(rows.Items, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
         try
         {
             for (var p = 0; p < parts.Count; p++)
@@ -105,7 +102,7 @@ public static class RecordBatch
                 if (p + 1 < parts.Count)
                 {
                     var following = parts[p + 1];
-                    next = Task.Run(() => PreparePartAsync(rows, following, session, serializer, parallel: false, stopParts.Token), stopParts.Token);
+                    next = Task.Run(() => PreparePartAsync(rows.Items, following, session, serializer, parallel: false, stopParts.Token), stopParts.Token);
                 }
 
                 var valid = tally.Valid(part);
@@ -130,7 +127,7 @@ public static class RecordBatch
     }
 
     /// <summary>What became of a batch's rows so far: how many were stored, which were duplicates, which were rejected and why.</summary>
-    private sealed class Tally(List<BatchRow> rows)
+    private sealed class Tally(ArraySegment<BatchRow> rows)
     {
         private readonly List<BatchRejection> _rejections = [];
         private readonly List<BatchDuplicate> _duplicates = [];
@@ -198,7 +195,7 @@ public static class RecordBatch
     /// <summary>A part of a batch, read and validated: its first row's index, each row as read, and each row after validation.</summary>
     private sealed record Part(int From, List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read, IntakeBatch Batch);
 
-    private static async Task<Part> PreparePartAsync(List<BatchRow> rows, (int From, int Count) range, RecordIntake.Session session,
+    private static async Task<Part> PreparePartAsync(ArraySegment<BatchRow> rows, (int From, int Count) range, RecordIntake.Session session,
         JsonSerializerOptions serializer, bool parallel, CancellationToken ct)
     {
         var read = Read(rows, range, serializer, parallel);
@@ -211,10 +208,10 @@ public static class RecordBatch
         read.Select(r => r.ReadError is null ? r.Input : null).ToList();
 
     /// <summary>Rows are independent: with <paramref name="parallel"/>, a large part is read on every core (culture flows to the workers).</summary>
-    private static List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read(List<BatchRow> rows,
+    private static List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read(ArraySegment<BatchRow> rows,
         (int From, int Count) range, JsonSerializerOptions serializer, bool parallel)
     {
-        var part = rows.GetRange(range.From, range.Count);
+        var part = rows.Slice(range.From, range.Count);
         return parallel && part.Count >= RecordIntake.ParallelFrom
             ? part.AsParallel().AsOrdered().Select(r => r.Read(serializer)).ToList()
             : part.Select(r => r.Read(serializer)).ToList();
@@ -264,10 +261,9 @@ public static class RecordBatch
     /// <summary>
     /// The array's elements as they stand in the body, not yet read as records: read one by one on every core, and a
     /// malformed element makes one rejected row, not a failed batch. The same pass notes the catalogue code each element
-    /// names (<see cref="BatchRow.CatalogueCode"/>). Null when the body is not an array.
+    /// names (<see cref="BatchRow.CatalogueCode"/>). False when the body is not an array.
     /// </summary>
-    private static List<(ReadOnlyMemory<byte> Json, string? CatalogueCode)>? JsonArrayElements(ReadOnlyMemory<byte> body,
-        JsonSerializerOptions options)
+    private static bool JsonArrayElements(ReadOnlyMemory<byte> body, JsonSerializerOptions options, PooledList<BatchRow> rows)
     {
         try
         {
@@ -282,12 +278,11 @@ public static class RecordBatch
             {
                 reader.Skip();
                 reader.Read(); // anything after the value is malformed JSON
-                return null;
+                return false;
             }
 
             var name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
             var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            var elements = new List<(ReadOnlyMemory<byte>, string?)>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
                 var from = (int)reader.TokenStartIndex;
@@ -301,11 +296,11 @@ public static class RecordBatch
                     reader.Skip();
                 }
 
-                elements.Add((body[from..(int)reader.BytesConsumed], code));
+                rows.Add(new BatchRow(null, body[from..(int)reader.BytesConsumed], code, null, null));
             }
 
             reader.Read();
-            return elements;
+            return true;
         }
         catch (JsonException e)
         {

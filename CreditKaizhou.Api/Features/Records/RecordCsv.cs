@@ -27,15 +27,18 @@ public static class RecordCsv
     /// <summary>Prefix that marks a column as a field even where its key is also a fixed column's name (e.g. fields.decisionDate).</summary>
     public const string FieldPrefix = "fields.";
 
-    /// <summary>The rows with their CSV line numbers; a header problem ends the reading with a message.</summary>
-    public static CsvRead Read(string text, string? defaultCatalogueCode)
+    /// <summary>
+    /// Reads the rows, handing each with its CSV line number to <paramref name="row"/>; returns null, or the header's
+    /// problem, which ends the reading before any row.
+    /// </summary>
+    public static string? Read(TextReader text, string? defaultCatalogueCode, Action<CsvRecordRow> row)
     {
         // The header is read as a plain row: Sep refuses repeated column names by throwing, and a department's
         // file with a repeated column deserves a precise answer, not an error.
-        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).FromText(text);
+        using var reader = Sep.New(',').Reader(o => o with { HasHeader = false, Unescape = true, Trim = SepTrim.Outer, DisableColCountCheck = true }).From(text);
         if (!reader.MoveNext())
         {
-            return new CsvRead([], HeaderProblem: Text.T("没有表头行", "no header row"));
+            return Text.T("没有表头行", "no header row");
         }
 
         var header = new List<string>();
@@ -46,7 +49,7 @@ public static class RecordCsv
 
         if (HeaderProblem(header) is { } problem)
         {
-            return new CsvRead([], problem);
+            return problem;
         }
 
         var fixedIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -67,25 +70,24 @@ public static class RecordCsv
             }
         }
 
-        var rows = new List<CsvRecordRow>();
         var cells = new string?[header.Count];
         while (reader.MoveNext())
         {
-            var row = reader.Current;
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace())
+            var line = reader.Current;
+            if (line.ColCount == 1 && line[0].Span.IsWhiteSpace())
             {
                 continue; // blank line, e.g. at the end of an Excel export
             }
 
-            if (row.ColCount != header.Count)
+            if (line.ColCount != header.Count)
             {
-                rows.Add(new CsvRecordRow(row.LineNumberFrom, null, $"{row.ColCount}/{header.Count}"));
+                row(new CsvRecordRow(line.LineNumberFrom, null, $"{line.ColCount}/{header.Count}"));
                 continue;
             }
 
             for (var i = 0; i < header.Count; i++)
             {
-                cells[i] = Empty(row[i].ToString());
+                cells[i] = Empty(line[i].ToString());
             }
 
             string? Cell(string column) => fixedIndex.TryGetValue(column, out var i) ? cells[i] : null;
@@ -102,10 +104,10 @@ public static class RecordCsv
             {
                 TextFields = fields,
             };
-            rows.Add(new CsvRecordRow(row.LineNumberFrom, input, null));
+            row(new CsvRecordRow(line.LineNumberFrom, input, null));
         }
 
-        return new CsvRead(rows, null);
+        return null;
     }
 
     /// <summary>Unnamed columns, and two columns that would fill the same value, make the file unreadable.</summary>
@@ -130,6 +132,4 @@ public static class RecordCsv
 }
 
 /// <summary>A data row: its line in the file, and the record it holds or why it could not be read.</summary>
-public sealed record CsvRecordRow(int Line, RecordInput? Input, string? ColumnCountMismatch);
-
-public sealed record CsvRead(IReadOnlyList<CsvRecordRow> Rows, string? HeaderProblem);
+public readonly record struct CsvRecordRow(int Line, RecordInput? Input, string? ColumnCountMismatch);

@@ -116,7 +116,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
     /// </summary>
     private sealed class BatchWriter(RecordStore store, Guid? by, DateTimeOffset at) : IRecordBatchWriter
     {
-        private readonly Dictionary<(string Department, string SourceRef), (Guid Id, int Revision, HashSet<string> Hashes)> _stored = [];
+        private readonly Dictionary<(string Department, string SourceRef), StoredRecord> _stored = [];
         private readonly Dictionary<string, SubjectState> _subjects = new(StringComparer.Ordinal);
         /// <summary>Each subject with records stored by the batch, in the order of its first one, and its last record.</summary>
         private readonly OrderedDictionary<string, (SubjectIdentity Subject, Guid RecordId)> _named = new(StringComparer.Ordinal);
@@ -227,12 +227,9 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 foreach (var row in rows)
                 {
                     var key = (department, row.SourceRef);
-                    if (!_stored.TryGetValue(key, out var entry))
-                    {
-                        _stored[key] = entry = (row.Id, (int)row.CurrentRevision, new HashSet<string>(StringComparer.Ordinal));
-                    }
-
-                    entry.Hashes.Add(row.PayloadHash);
+                    _stored[key] = _stored.TryGetValue(key, out var entry)
+                        ? entry.WithHash(row.PayloadHash)
+                        : new StoredRecord(row.Id, (int)row.CurrentRevision, row.PayloadHash, null);
                 }
             }
 
@@ -244,13 +241,13 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 if (_stored.TryGetValue(key, out var existing))
                 {
                     results[i] = new RecordWriteResult(
-                        existing.Hashes.Contains(record.PayloadHash) ? RecordOutcome.Duplicate : RecordOutcome.Conflict, existing.Id, existing.Revision);
+                        existing.Has(record.PayloadHash) ? RecordOutcome.Duplicate : RecordOutcome.Conflict, existing.Id, existing.Revision);
                     continue;
                 }
 
                 // The first occurrence in this batch is stored; a repeat of it later in the batch is a duplicate of it.
                 var id = Guid.CreateVersion7();
-                _stored[key] = (id, 1, new HashSet<string>(StringComparer.Ordinal) { record.PayloadHash });
+                _stored[key] = new StoredRecord(id, 1, record.PayloadHash, null);
                 results[i] = new RecordWriteResult(RecordOutcome.Stored, id, 1);
                 fresh.Add(i);
             }
@@ -382,6 +379,19 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A record the batch found stored or stored itself, under its source reference: its id, its current revision and the
+    /// payload hashes of its revisions. Nearly always one hash: a set only for a record already corrected, so that a batch
+    /// of 10,000 new records does not keep 10,000 sets alive until its commit.
+    /// </summary>
+    private readonly record struct StoredRecord(Guid Id, int Revision, string Hash, HashSet<string>? MoreHashes)
+    {
+        public bool Has(string hash) => hash == Hash || MoreHashes?.Contains(hash) == true;
+
+        public StoredRecord WithHash(string hash) => Has(hash) ? this
+            : this with { MoreHashes = new HashSet<string>(MoreHashes ?? [], StringComparer.Ordinal) { hash } };
     }
 
     /// <summary>A subject of the batch: its id and its name as stored (when found) or as created in this batch.</summary>

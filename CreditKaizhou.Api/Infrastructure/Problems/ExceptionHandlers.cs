@@ -45,6 +45,11 @@ internal sealed partial class BadRequestExceptionHandler(IProblemDetailsService 
             };
         }
 
+        if (bad is Csv.CsvEncodingException)
+        {
+            return new ProblemDetails { Status = StatusCodes.Status400BadRequest, Detail = bad.Message };
+        }
+
         if (bad.StatusCode is StatusCodes.Status415UnsupportedMediaType or StatusCodes.Status413PayloadTooLarge)
         {
             return new ProblemDetails { Status = bad.StatusCode }; // the detail is filled in per status

@@ -48,16 +48,16 @@ public static class RequestBodyLimit
         ?? http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestLimitsOptions>>().Value.MaxRequestBodyBytes;
 
     /// <summary>
-    /// The whole body, for endpoints that need all of it, in a buffer rented from the shared pool: the caller disposes
+    /// The whole body, for endpoints that need all of it, in a buffer rented from <see cref="Bodies"/>: the caller disposes
     /// the result when done with the bytes. The buffer grows as bytes arrive, doubling (with a declared length, which is
     /// already within the limit, up to exactly that length): a client that declares a large body but sends little holds
     /// little memory. Renting spares the garbage collector a batch's megabytes of large-object arrays on every request;
-    /// the buffers are cleared when they go back, as a body may hold personal data.
+    /// the bytes are cleared when they go back, as a body may hold personal data.
     /// </summary>
     public static async Task<RequestBytes> ReadAllAsync(HttpRequest request, CancellationToken ct)
     {
         long? declared = request.ContentLength is { } length and <= 1L << 30 ? length : null;
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared ?? FirstRead, FirstRead));
+        var buffer = Bodies.Rent((int)Math.Min(declared ?? FirstRead, FirstRead));
         var read = 0;
         try
         {
@@ -65,9 +65,9 @@ public static class RequestBodyLimit
             {
                 if (read == buffer.Length)
                 {
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min(declared ?? int.MaxValue, 2L * buffer.Length));
+                    var larger = Bodies.Rent((int)Math.Min(declared ?? int.MaxValue, 2L * buffer.Length));
                     buffer.AsSpan(0, read).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    GiveBack(buffer, read);
                     buffer = larger;
                 }
 
@@ -86,9 +86,23 @@ public static class RequestBodyLimit
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+            GiveBack(buffer, read);
             throw;
         }
+    }
+
+    /// <summary>
+    /// The pool of body buffers: bodies of up to 64 MiB, four buffers of each size kept. Not the shared pool, which keeps
+    /// large arrays per thread: a body is read on one thread and given back on another, so there it was mostly allocated
+    /// afresh (6.5 MB of large-object arrays per 10,000-record batch, measured with the runtime's allocation events).
+    /// </summary>
+    private static readonly ArrayPool<byte> Bodies = ArrayPool<byte>.Create(maxArrayLength: 64 * 1024 * 1024, maxArraysPerBucket: 4);
+
+    /// <summary>Clears the bytes that were written (the body may hold personal data), not the whole buffer, and returns it.</summary>
+    internal static void GiveBack(byte[] buffer, int written)
+    {
+        buffer.AsSpan(0, written).Clear();
+        Bodies.Return(buffer);
     }
 
     private const int FirstRead = 64 * 1024;
@@ -104,14 +118,16 @@ public sealed class RequestBytes(byte[] buffer, int length) : IDisposable
     private byte[]? _buffer = buffer;
 
     /// <summary>The body's bytes, valid until this is disposed.</summary>
-    public ReadOnlyMemory<byte> Memory => (_buffer ?? throw new ObjectDisposedException(nameof(RequestBytes))).AsMemory(0, length);
+    public ReadOnlyMemory<byte> Memory => Segment;
+
+    /// <summary>The body's bytes as the array that holds them, valid until this is disposed.</summary>
+    public ArraySegment<byte> Segment => new(_buffer ?? throw new ObjectDisposedException(nameof(RequestBytes)), 0, length);
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } returned)
         {
-            // The body may hold personal data: the next renter must not see it.
-            ArrayPool<byte>.Shared.Return(returned, clearArray: true);
+            RequestBodyLimit.GiveBack(returned, length);
         }
     }
 }
