@@ -46,11 +46,22 @@ public static class CanonicalJson
         try
         {
             writer.WriteStartObject();
-            foreach (var key in values.Keys.Order(StringComparer.Ordinal))
+            // Sorted in a rented array: per record, the sorting of the query operators allocated five objects.
+            var keys = ArrayPool<string>.Shared.Rent(values.Count);
+            var count = 0;
+            foreach (var key in values.Keys)
+            {
+                keys[count++] = key;
+            }
+
+            keys.AsSpan(0, count).Sort(string.CompareOrdinal);
+            foreach (var key in keys.AsSpan(0, count))
             {
                 writer.WritePropertyName(key);
                 WriteValue(writer, key, values[key]);
             }
+
+            ArrayPool<string>.Shared.Return(keys, clearArray: true);
 
             writer.WriteEndObject();
             writer.Flush();

@@ -40,8 +40,8 @@ internal sealed class FieldValueReader(FieldValueSource source, Func<string, boo
             FieldType.Integer => ReadInteger(field, text, raw.Kind),
             FieldType.Decimal => ReadDecimal(field, text, raw.Kind),
             FieldType.Date => ReadDate(field, text),
-            FieldType.Enum => field.AllowedValues?.FirstOrDefault(v => v == text) is { } allowed
-                ? (allowed, null)
+            FieldType.Enum => field.AllowedValues?.Contains(text, StringComparer.Ordinal) == true
+                ? (text, null)
                 : Fail(field, FieldProblemKind.NotAllowedValue, text),
             FieldType.SubjectCode => ReadSubjectCode(field, text),
             FieldType.Boolean => ReadBoolean(field, text, raw.Kind),

@@ -61,7 +61,7 @@ public static class FieldValues
         FieldSchema schema, IReadOnlyDictionary<string, T> input, Func<T, RawValue> rawValue, FieldValueReader reader)
     {
         ArgumentNullException.ThrowIfNull(schema);
-        var values = new OrderedDictionary<string, object?>(StringComparer.Ordinal);
+        var values = new OrderedDictionary<string, object?>(schema.Fields.Count, StringComparer.Ordinal);
         var problems = new List<FieldProblem>();
         foreach (var field in schema.Fields)
         {

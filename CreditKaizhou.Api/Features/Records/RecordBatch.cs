@@ -236,8 +236,9 @@ public static class RecordBatch
                 throw new JsonException();
             }
 
-            var fields = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-            foreach (var property in JsonElement.ParseValue(ref reader).EnumerateObject())
+            var value = JsonElement.ParseValue(ref reader);
+            var fields = new Dictionary<string, JsonElement>(value.GetPropertyCount(), StringComparer.Ordinal);
+            foreach (var property in value.EnumerateObject())
             {
                 fields[property.Name] = property.Value;
             }

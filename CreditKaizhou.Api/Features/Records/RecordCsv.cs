@@ -91,7 +91,7 @@ public static class RecordCsv
             }
 
             string? Cell(string column) => fixedIndex.TryGetValue(column, out var i) ? cells[i] : null;
-            var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var fields = new Dictionary<string, string?>(fieldColumns.Count, StringComparer.Ordinal);
             foreach (var (index, name) in fieldColumns)
             {
                 fields[name] = cells[index];

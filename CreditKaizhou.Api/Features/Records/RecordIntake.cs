@@ -120,7 +120,7 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         {
             errors.Add("sourceRef", Text.T("来源编号 sourceRef 不能为空：它使重复提交不会重复入库。", "sourceRef must not be empty: it is what makes a retried submission safe."));
         }
-        else if (sourceRef.Length > MaxSourceRefLength || sourceRef.Any(char.IsControl))
+        else if (sourceRef.Length > MaxSourceRefLength || HasControlCharacter(sourceRef))
         {
             errors.Add("sourceRef", Text.T($"来源编号最长 {MaxSourceRefLength} 个字符，且不能含控制字符。", $"sourceRef holds at most {MaxSourceRefLength} characters and no control characters."));
         }
@@ -213,8 +213,9 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         }
         else
         {
-            // Inferred when left out: an 18-character code that is a valid ID number is a person; 92… is a 个体工商户.
-            type = ResidentIdNumber.Validate(code, context.Today).IsValid ? SubjectType.Person
+            // Inferred when left out: an 18-character code that is a valid ID number is a person; 92… is a 个体工商户. (A code
+            // with a letter before its last character cannot be an ID number: most credit codes skip the full check.)
+            type = MayBeIdNumber(code) && ResidentIdNumber.Validate(code, context.Today).IsValid ? SubjectType.Person
                 : code.StartsWith("92", StringComparison.Ordinal) ? SubjectType.IndividualBusiness : SubjectType.Legal;
         }
 
@@ -250,6 +251,21 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         return null;
     }
 
+    private static bool MayBeIdNumber(string code) => code.Length < 2 || !code.AsSpan(0, code.Length - 1).ContainsAnyExceptInRange('0', '9');
+
+    private static bool HasControlCharacter(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static Severity? SeverityOf(string? text, CatalogueEntry entry, Errors errors)
     {
         var graded = entry.Polarity == Polarity.Negative && entry.PublicityRule.Mode == PublicityModes.Graded;
@@ -283,7 +299,7 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
     /// <summary>CSV columns may name a field by its key or by its Chinese name.</summary>
     private static Dictionary<string, string?> ByKey(FieldSchema schema, IReadOnlyDictionary<string, string?> cells)
     {
-        var result = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var result = new Dictionary<string, string?>(cells.Count, StringComparer.Ordinal);
         foreach (var (column, value) in cells)
         {
             var key = schema.Find(column)?.Key ?? schema.Fields.FirstOrDefault(f => f.Name == column)?.Key ?? column;
@@ -322,14 +338,16 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
 
     private sealed class Errors(CultureInfo culture)
     {
-        private readonly Dictionary<string, List<string>> _byPath = new(StringComparer.Ordinal);
+        /// <summary>Made by the first error: most rows have none.</summary>
+        private Dictionary<string, List<string>>? _byPath;
 
         public CultureInfo Culture => culture;
 
-        public bool Any => _byPath.Count > 0;
+        public bool Any => _byPath is not null;
 
         public void Add(string path, string message)
         {
+            _byPath ??= new Dictionary<string, List<string>>(StringComparer.Ordinal);
             if (!_byPath.TryGetValue(path, out var list))
             {
                 _byPath[path] = list = [];
@@ -338,6 +356,7 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
             list.Add(message);
         }
 
-        public IReadOnlyDictionary<string, string[]> ToDictionary() => _byPath.ToDictionary(e => e.Key, e => e.Value.ToArray());
+        public IReadOnlyDictionary<string, string[]> ToDictionary() =>
+            _byPath?.ToDictionary(e => e.Key, e => e.Value.ToArray()) ?? new Dictionary<string, string[]>();
     }
 }
