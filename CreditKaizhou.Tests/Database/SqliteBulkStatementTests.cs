@@ -48,6 +48,28 @@ public sealed class SqliteBulkStatementTests
         Assert.That(rows[1], Is.EqualTo(rows[0]), $"stored through the parameter: {rows[0]}");
     }
 
+    /// <summary>Text is encoded into one buffer the statement reuses: a longer row grows it, a shorter one after it keeps nothing of it.</summary>
+    [Test]
+    public async Task Execute_TextRowsOfEveryLength_EachStoredExactly()
+    {
+        string[] texts = [new string('信', 3000) + "尾", "短", "", "𠀀" + new string('x', 600), "a"];
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE t (k INTEGER NOT NULL, v ANY) STRICT");
+        await using var tx = await connection.BeginTransactionAsync();
+        await using (var bulk = new BulkCommand(connection, tx, "INSERT INTO t (k, v) VALUES (@K, @V)", "K", "V"))
+        {
+            for (var i = 0; i < texts.Length; i++)
+            {
+                await bulk.AddAsync(default, i, texts[i]);
+            }
+        }
+
+        await tx.CommitAsync();
+        var stored = (await connection.QueryAsync<(string Type, string Text)>("SELECT typeof(v), v FROM t ORDER BY k")).ToList();
+        Assert.That(stored, Is.EqualTo(texts.Select(t => ("text", t))));
+    }
+
     [Test]
     public async Task Execute_ConstraintViolation_ThrowsSqliteExceptionAndStatementStaysUsable()
     {
