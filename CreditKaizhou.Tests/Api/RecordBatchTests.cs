@@ -187,6 +187,57 @@ public sealed class RecordBatchTests(Engine engine)
         });
     }
 
+    /// <summary>
+    /// A body of declared length sent in pieces of an odd size, each flushed: the service splits it into records as it
+    /// arrives and reads the first part before the rest has come, so every way an element can be cut off is met.
+    /// </summary>
+    private sealed class PiecewiseContent(byte[] bytes, int piece = 4099) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            for (var at = 0; at < bytes.Length; at += piece)
+            {
+                await stream.WriteAsync(bytes.AsMemory(at, Math.Min(piece, bytes.Length - at)));
+                await stream.FlushAsync();
+            }
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = bytes.Length;
+            return true;
+        }
+    }
+
+    /// <summary>Posts a JSON batch serialised whole (without a declared length) or in pieces (with one).</summary>
+    private static async Task<HttpResponseMessage> PostJsonAsync(HttpClient client, object rows, bool inPieces)
+    {
+        if (!inPieces)
+        {
+            return await client.PostAsJsonAsync("/api/v1/records/batch", rows);
+        }
+
+        using var content = new PiecewiseContent(JsonSerializer.SerializeToUtf8Bytes(rows));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return await client.PostAsync("/api/v1/records/batch", content);
+    }
+
+    [TestCase("] x")]
+    [TestCase("")]
+    [TestCase(", {\"sourceRef\": ]")]
+    public async Task Batch_SentInPieces_MalformedAfterItsFirstPart_Returns400AndStoresNothing(string end)
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var records = JsonSerializer.Serialize(Enumerable.Range(1, 1200).Select(i => RecordTestCatalogue.Record($"MP-{i}")));
+        using var content = new PiecewiseContent(Encoding.UTF8.GetBytes(records[..^1] + end));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await scjgj.PostAsync("/api/v1/records/batch", content);
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/problems/malformed-json");
+        Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'MP-%'"), Is.Zero);
+    }
+
     /// <summary>A body sent without Content-Length (chunked), as a client streaming its export would send it.</summary>
     private sealed class UnknownLengthContent(byte[] bytes) : HttpContent
     {
@@ -236,15 +287,16 @@ public sealed class RecordBatchTests(Engine engine)
     private static List<Dictionary<string, object?>> TwoParts(string prefix) =>
         Enumerable.Range(1, 1400).Select(i => RecordTestCatalogue.Record($"{prefix}{i}")).ToList();
 
-    [Test]
-    public async Task Batch_InTwoParts_ARepeatInTheSecondPartIsADuplicateOfTheFirst_AndAChangedRepeatAConflict()
+    [TestCase(false, "P2-")]
+    [TestCase(true, "PP-")]
+    public async Task Batch_InTwoParts_ARepeatInTheSecondPartIsADuplicateOfTheFirst_AndAChangedRepeatAConflict(bool inPieces, string prefix)
     {
         using var scjgj = Api.CreateClient("dev-dept-scjgj");
-        var rows = TwoParts("P2-");
-        rows[1200] = RecordTestCatalogue.Record("P2-5");
-        rows[1299] = RecordTestCatalogue.Record("P2-6", fields: new { decisionNumber = "开市监罚6号（改）" });
+        var rows = TwoParts(prefix);
+        rows[1200] = RecordTestCatalogue.Record($"{prefix}5");
+        rows[1299] = RecordTestCatalogue.Record($"{prefix}6", fields: new { decisionNumber = "开市监罚6号（改）" });
 
-        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
+        using var response = await PostJsonAsync(scjgj, rows, inPieces);
 
         var text = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text);
@@ -255,18 +307,21 @@ public sealed class RecordBatchTests(Engine engine)
         {
             Assert.That(Counts(result), Is.EqualTo((1398, 1, 1)));
             Assert.That(duplicate.GetProperty("row").GetInt32(), Is.EqualTo(1201));
-            Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM records WHERE source_ref = 'P2-5' AND LOWER(CAST(id AS VARCHAR(36))) = @Id",
-                new { Id = duplicate.GetProperty("recordId").GetGuid().ToString() }), Is.EqualTo(1));
+            Assert.That(await ScalarAsync<long>("SELECT COUNT(*) FROM records WHERE source_ref = @Ref AND LOWER(CAST(id AS VARCHAR(36))) = @Id",
+                new { Ref = $"{prefix}5", Id = duplicate.GetProperty("recordId").GetGuid().ToString() }), Is.EqualTo(1));
             Assert.That(rejection.GetProperty("row").GetInt32(), Is.EqualTo(1300));
             Assert.That(rejection.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "sourceRef" }));
-            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref LIKE 'P2-%'"), Is.EqualTo(1398));
+            Assert.That(await CountAsync($"SELECT COUNT(*) FROM records WHERE source_ref LIKE '{prefix}%'"), Is.EqualTo(1398));
         });
     }
 
-    [TestCase("1350:KZ-SWJ-NSXYA", "KZ-SWJ-NSXYA")]
-    [TestCase("3:KZ-FY-SXBZXR 1350:KZ-SWJ-NSXYA", "KZ-FY-SXBZXR、KZ-SWJ-NSXYA")]
+    [TestCase("1350:KZ-SWJ-NSXYA", "KZ-SWJ-NSXYA", false)]
+    [TestCase("3:KZ-FY-SXBZXR 1350:KZ-SWJ-NSXYA", "KZ-FY-SXBZXR、KZ-SWJ-NSXYA", false)]
+    [TestCase("1350:KZ-SWJ-NSXYA", "KZ-SWJ-NSXYA", true)]
+    [TestCase("3:KZ-FY-SXBZXR 1350:KZ-SWJ-NSXYA", "KZ-FY-SXBZXR、KZ-SWJ-NSXYA", true)]
+    [TestCase("3:KZ-FY-SXBZXR", "KZ-FY-SXBZXR", true)]
     public async Task Batch_InTwoParts_WithOtherDepartmentsEntries_Returns403NamingEveryOne_AndStoresNoRowOfEitherPart(string foreignRows,
-        string named)
+        string named, bool inPieces)
     {
         using var scjgj = Api.CreateClient("dev-dept-scjgj");
         var rows = TwoParts("PF-");
@@ -275,7 +330,7 @@ public sealed class RecordBatchTests(Engine engine)
             rows[row - 1] = RecordTestCatalogue.Record($"PF-{row}", catalogueCode: code);
         }
 
-        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
+        using var response = await PostJsonAsync(scjgj, rows, inPieces);
 
         await AssertRefusedAsync(response, HttpStatusCode.Forbidden, "/problems/forbidden",
             $"部门 SCJGJ 不是目录条目 {named} 的提供单位，不能报送其信息；本次未入库任何记录。", "PF-");

@@ -26,69 +26,96 @@ public static class RecordBatch
     {
         var maxRows = options.Value.MaxBatchRows;
         var serializer = BatchReading(json.Value.SerializerOptions);
-        // A JSON batch's rows are slices of its body until they are read: the buffer goes back to the pool at the end, after
-        // the rows' own pooled list.
-        using var jsonBody = request.HasJsonContentType() ? await RequestBodyLimit.ReadAllAsync(request, ct) : null;
-        using var rows = new PooledList<BatchRow>();
-        if (CsvText.IsCsv(request))
-        {
-            using var csv = await CsvText.OpenAsync(request, ct);
-            var headerProblem = RecordCsv.Read(csv.Text, catalogueCode, r => rows.Add(new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch)));
-            if (headerProblem is not null)
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["line 1"] = [Text.T($"CSV 表头无效：{headerProblem}。", $"The CSV header is invalid: {headerProblem}.")],
-                });
-            }
-        }
-        else if (jsonBody is not null)
-        {
-            if (!JsonArrayElements(jsonBody.Memory, serializer, rows))
-            {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]>
-                {
-                    ["$"] = [Text.T("批量报送的请求体必须是记录的 JSON 数组。", "A batch body must be a JSON array of records.")],
-                });
-            }
-        }
-        else
-        {
-            return ProblemDetailsExtensions.Problem(StatusCodes.Status415UnsupportedMediaType, Text.T(
-                "批量报送的请求体须为 JSON 数组（application/json）或 CSV（text/csv）。",
-                "A batch body must be a JSON array (application/json) or CSV (text/csv)."), ProblemTypes.UnsupportedMediaType);
-        }
-
-        if (rows.Count > maxRows)
-        {
-            var problem = ProblemDetailsExtensions.Problem(StatusCodes.Status413PayloadTooLarge, Text.T(
-                $"一批最多 {maxRows} 条记录，本批有 {rows.Count} 条；请拆分后分批报送。",
-                $"A batch holds at most {maxRows} records; this one has {rows.Count}. Split it."), ProblemTypes.BodyTooLarge);
-            problem.ProblemDetails.Extensions["limitRows"] = maxRows;
-            return problem;
-        }
-
         var department = user.DepartmentCode()!;
         var session = await intake.BeginAsync(department, ct);
-        var tally = new Tally(rows.Items);
-        // Every entry the batch names is looked up before anything is written: a batch naming another department's entry
-        // is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
-        var foreign = await session.LookUpAsync(rows.Items.Select(r => r.CatalogueCode), ct);
-        if (foreign.Count > 0)
-        {
-            return RecordEndpoints.ForeignEntries(department, foreign);
-        }
-
-        await using var writer = store.Begin(user.ClientId(), clock.GetUtcNow());
-        // Each part is read and validated while the part before it is written; the writer's one transaction takes them
-        // in order and commits after the last, so the batch is still stored whole or not at all. The first part has every
-        // core to itself; the others are validated on one core while the store writes on another.
-        var parts = Enumerable.Range(0, (rows.Count + PartRows - 1) / PartRows)
-            .Select(p => (From: p * PartRows, Count: Math.Min(PartRows, rows.Count - p * PartRows))).ToList();
         using var stopParts = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        Task<Part>? next = parts.Count > 0 ? PreparePartAsync(rows.Items, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
+        using var rows = new PooledList<BatchRow>();
+        // A JSON batch's rows are slices of its body until they are read: the body goes back to the pool once every part
+        // reading it has ended (finally, below).
+        RequestBytes? jsonBody = null;
+        Task<Part>? next = null;
         try
         {
+            if (CsvText.IsCsv(request))
+            {
+                using var csv = await CsvText.OpenAsync(request, ct);
+                var headerProblem = RecordCsv.Read(csv.Text, catalogueCode, r => rows.Add(new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch)));
+                if (headerProblem is not null)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["line 1"] = [Text.T($"CSV 表头无效：{headerProblem}。", $"The CSV header is invalid: {headerProblem}.")],
+                    });
+                }
+            }
+            else if (request.HasJsonContentType())
+            {
+                var splitter = new ArraySplitter(serializer);
+                if (RequestBodyLimit.RentDeclared(request) is { } declared)
+                {
+                    // A body of declared length is split into records as it arrives, and its first part is read and
+                    // validated on one core while the rest arrives.
+                    jsonBody = declared;
+                    await RequestBodyLimit.FillAsync(request, declared, arrived =>
+                    {
+                        splitter.Split(arrived, final: false, rows);
+                        if (next is null && rows.Count >= PartRows)
+                        {
+                            var first = new ArraySegment<BatchRow>(rows.Items[..PartRows].ToArray());
+                            next = Task.Run(() => PreparePartAsync(first, (0, PartRows), session, serializer, parallel: false, stopParts.Token),
+                                stopParts.Token);
+                        }
+                    }, ct);
+                }
+                else
+                {
+                    jsonBody = await RequestBodyLimit.ReadAllAsync(request, ct);
+                }
+
+                if (!splitter.Split(jsonBody.Memory, final: true, rows))
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+                    {
+                        ["$"] = [Text.T("批量报送的请求体必须是记录的 JSON 数组。", "A batch body must be a JSON array of records.")],
+                    });
+                }
+            }
+            else
+            {
+                return ProblemDetailsExtensions.Problem(StatusCodes.Status415UnsupportedMediaType, Text.T(
+                    "批量报送的请求体须为 JSON 数组（application/json）或 CSV（text/csv）。",
+                    "A batch body must be a JSON array (application/json) or CSV (text/csv)."), ProblemTypes.UnsupportedMediaType);
+            }
+
+            if (rows.Count > maxRows)
+            {
+                var problem = ProblemDetailsExtensions.Problem(StatusCodes.Status413PayloadTooLarge, Text.T(
+                    $"一批最多 {maxRows} 条记录，本批有 {rows.Count} 条；请拆分后分批报送。",
+                    $"A batch holds at most {maxRows} records; this one has {rows.Count}. Split it."), ProblemTypes.BodyTooLarge);
+                problem.ProblemDetails.Extensions["limitRows"] = maxRows;
+                return problem;
+            }
+
+            // A first part read while the body arrived has used the session: it ends before the session is used again.
+            var early = next is null ? null : await next;
+            next = null;
+            // Every entry the batch names is looked up before anything is written: a batch naming another department's
+            // entry is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
+            var foreign = await session.LookUpAsync(rows.Items.Select(r => r.CatalogueCode), ct);
+            if (foreign.Count > 0)
+            {
+                return RecordEndpoints.ForeignEntries(department, foreign);
+            }
+
+            var tally = new Tally(rows.Items);
+            await using var writer = store.Begin(user.ClientId(), clock.GetUtcNow());
+            // Each part is read and validated while the part before it is written; the writer's one transaction takes them
+            // in order and commits after the last, so the batch is still stored whole or not at all. A first part not read
+            // yet has every core to itself; the others are validated on one core while the store writes on another.
+            var parts = Enumerable.Range(0, (rows.Count + PartRows - 1) / PartRows)
+                .Select(p => (From: p * PartRows, Count: Math.Min(PartRows, rows.Count - p * PartRows))).ToList();
+            next = early is not null ? Task.FromResult(early)
+                : parts.Count > 0 ? PreparePartAsync(rows.Items, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
             for (var p = 0; p < parts.Count; p++)
             {
                 var part = await next!;
@@ -110,6 +137,7 @@ public static class RecordBatch
             }
 
             await writer.CommitAsync(ct);
+            return TypedResults.Ok(tally.Response());
         }
         finally
         {
@@ -121,9 +149,9 @@ public static class RecordBatch
                 await next.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
                     TaskScheduler.Default);
             }
-        }
 
-        return TypedResults.Ok(tally.Response());
+            jsonBody?.Dispose();
+        }
     }
 
     /// <summary>What became of a batch's rows so far: how many were stored, which were duplicates, which were rejected and why.</summary>
@@ -260,77 +288,150 @@ public static class RecordBatch
     }
 
     /// <summary>
-    /// The array's elements as they stand in the body, not yet read as records: read one by one on every core, and a
-    /// malformed element makes one rejected row, not a failed batch. The same pass notes the catalogue code each element
-    /// names (<see cref="BatchRow.CatalogueCode"/>). False when the body is not an array.
+    /// Splits a JSON batch into the array's elements as they stand in the body, not yet read as records: read one by one
+    /// on every core, and a malformed element makes one rejected row, not a failed batch. The same pass notes the catalogue
+    /// code each element names (<see cref="BatchRow.CatalogueCode"/>). It may be given the body in pieces as it arrives,
+    /// each time all that has arrived: it takes the elements that are complete and goes on from there next time.
     /// </summary>
-    private static bool JsonArrayElements(ReadOnlyMemory<byte> body, JsonSerializerOptions options, PooledList<BatchRow> rows)
+    private sealed class ArraySplitter
     {
-        try
+        private readonly JsonReaderOptions _options;
+        private readonly string _name;
+        private readonly StringComparison _comparison;
+        private JsonReaderState _state;
+        private int _position;
+        private bool _inArray;
+
+        public ArraySplitter(JsonSerializerOptions options)
         {
-            var reader = new Utf8JsonReader(body.Span, new JsonReaderOptions
+            _options = new JsonReaderOptions
             {
                 AllowTrailingCommas = options.AllowTrailingCommas,
                 CommentHandling = options.ReadCommentHandling,
                 MaxDepth = options.MaxDepth,
-            });
-            reader.Read();
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                reader.Read(); // anything after the value is malformed JSON
-                return false;
-            }
-
-            var name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
-            var comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                var from = (int)reader.TokenStartIndex;
-                string? code = null;
-                if (reader.TokenType == JsonTokenType.StartObject)
-                {
-                    code = CatalogueCode(ref reader, name, comparison);
-                }
-                else
-                {
-                    reader.Skip();
-                }
-
-                rows.Add(new BatchRow(null, body[from..(int)reader.BytesConsumed], code, null, null));
-            }
-
-            reader.Read();
-            return true;
+            };
+            _state = new JsonReaderState(_options);
+            _name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
+            _comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         }
-        catch (JsonException e)
+
+        /// <summary>
+        /// Adds the elements of <paramref name="body"/> (all that has arrived) completed since the last call. With
+        /// <paramref name="final"/>, the body is whole: false when it is not an array. Malformed JSON is a bad request.
+        /// </summary>
+        public bool Split(ReadOnlyMemory<byte> body, bool final, PooledList<BatchRow> rows)
         {
-            throw new BadHttpRequestException("Malformed JSON", StatusCodes.Status400BadRequest, e);
-        }
-    }
-
-    /// <summary>
-    /// Reads an object to its end and returns its top-level catalogue code, the property's name matched as the serializer
-    /// matches it, the last one when repeated; null when it has none that is a string.
-    /// </summary>
-    private static string? CatalogueCode(ref Utf8JsonReader reader, string name, StringComparison comparison)
-    {
-        string? code = null;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            // Only a name of the same length can match without case (or an escaped one): no string for the others.
-            var property = reader.ValueTextEquals(name) || (comparison == StringComparison.OrdinalIgnoreCase
-                && (reader.ValueIsEscaped || reader.ValueSpan.Length == name.Length) && string.Equals(reader.GetString(), name, comparison));
-            reader.Read();
-            if (property)
+            try
             {
-                code = reader.TokenType == JsonTokenType.String ? StringOrNull(ref reader) : null;
-            }
+                var start = _position;
+                var reader = new Utf8JsonReader(body.Span[start..], final, _state);
+                if (!_inArray)
+                {
+                    if (!reader.Read())
+                    {
+                        return true; // nothing whole has arrived yet (with the whole body, the reader throws)
+                    }
 
-            reader.Skip();
+                    if (reader.TokenType != JsonTokenType.StartArray)
+                    {
+                        if (final)
+                        {
+                            reader.Skip();
+                            reader.Read(); // anything after the value is malformed JSON
+                        }
+
+                        return false;
+                    }
+
+                    _inArray = true;
+                    Commit(reader, start);
+                }
+
+                while (true)
+                {
+                    var before = reader;
+                    if (!reader.Read())
+                    {
+                        return true; // the next element has not arrived yet
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        if (final)
+                        {
+                            reader.Read(); // anything after the array is malformed JSON
+                        }
+
+                        return true;
+                    }
+
+                    var from = start + (int)reader.TokenStartIndex;
+                    string? code = null;
+                    if (!(reader.TokenType == JsonTokenType.StartObject ? TryCatalogueCode(ref reader, out code) : reader.TrySkip()))
+                    {
+                        reader = before; // the element has not arrived whole
+                        return true;
+                    }
+
+                    rows.Add(new BatchRow(null, body[from..(start + (int)reader.BytesConsumed)], code, null, null));
+                    Commit(reader, start);
+                }
+            }
+            catch (JsonException e)
+            {
+                throw new BadHttpRequestException("Malformed JSON", StatusCodes.Status400BadRequest, e);
+            }
         }
 
-        return code;
+        /// <summary>
+        /// The next call starts where the reader (over the body from <paramref name="start"/>) stands: after the array's
+        /// start or after a whole element.
+        /// </summary>
+        private void Commit(in Utf8JsonReader reader, int start)
+        {
+            _position = start + (int)reader.BytesConsumed;
+            _state = reader.CurrentState;
+        }
+
+        /// <summary>
+        /// Reads an object to its end and gives its top-level catalogue code, the property's name matched as the serializer
+        /// matches it, the last one when repeated; null when it has none that is a string. False when the object has not
+        /// arrived whole.
+        /// </summary>
+        private bool TryCatalogueCode(ref Utf8JsonReader reader, out string? code)
+        {
+            code = null;
+            while (true)
+            {
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (reader.TokenType != JsonTokenType.PropertyName)
+                {
+                    return true; // the object's end
+                }
+
+                // Only a name of the same length can match without case (or an escaped one): no string for the others.
+                var property = reader.ValueTextEquals(_name) || (_comparison == StringComparison.OrdinalIgnoreCase
+                    && (reader.ValueIsEscaped || reader.ValueSpan.Length == _name.Length) && string.Equals(reader.GetString(), _name, _comparison));
+                if (!reader.Read())
+                {
+                    return false;
+                }
+
+                if (property)
+                {
+                    code = reader.TokenType == JsonTokenType.String ? StringOrNull(ref reader) : null;
+                }
+
+                if (!reader.TrySkip())
+                {
+                    return false;
+                }
+            }
+        }
     }
 
     /// <summary>The string, or null for one that is not text (an escaped unpaired surrogate): that row is rejected when read.</summary>

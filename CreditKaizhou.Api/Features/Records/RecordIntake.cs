@@ -46,6 +46,7 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
     {
         private readonly Dictionary<string, CatalogueEntry> _entries = new(StringComparer.Ordinal);
         private readonly HashSet<string> _looked = new(StringComparer.Ordinal);
+        private readonly SortedSet<string> _foreign = new(StringComparer.Ordinal);
 
         /// <summary>Validates these inputs; with <paramref name="parallel"/>, a large part on every core.</summary>
         public async Task<IntakeBatch> PrepareAsync(IReadOnlyList<RecordInput?> inputs, bool parallel, CancellationToken ct)
@@ -65,25 +66,25 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         }
 
         /// <summary>
-        /// Looks up the entries these codes name that were not looked up before, and returns those of them that another
-        /// department provides, by their codes as the catalogue has them, in code order.
+        /// Looks up the entries these codes name that were not looked up before, and returns every entry looked up so far in
+        /// this session that another department provides, by its code as the catalogue has it, in code order.
         /// </summary>
         public async Task<IReadOnlyList<string>> LookUpAsync(IEnumerable<string?> codes, CancellationToken ct)
         {
             var unseen = codes.Select(c => c?.Trim()).OfType<string>().Where(c => c.Length > 0 && _looked.Add(c)).ToList();
-            if (unseen.Count == 0)
+            if (unseen.Count > 0)
             {
-                return [];
+                foreach (var (code, entry) in await intake.EntriesAsync(unseen, ct))
+                {
+                    _entries[code] = entry;
+                    if (entry.DepartmentCode != departmentCode)
+                    {
+                        _foreign.Add(entry.Code);
+                    }
+                }
             }
 
-            var found = await intake.EntriesAsync(unseen, ct);
-            foreach (var (code, entry) in found)
-            {
-                _entries[code] = entry;
-            }
-
-            return found.Values.Where(e => e.DepartmentCode != departmentCode).Select(e => e.Code).Distinct()
-                .Order(StringComparer.Ordinal).ToList();
+            return [.. _foreign];
         }
     }
 

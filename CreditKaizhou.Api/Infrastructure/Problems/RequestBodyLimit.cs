@@ -107,27 +107,79 @@ public static class RequestBodyLimit
 
     private const int FirstRead = 64 * 1024;
 
+    /// <summary>
+    /// For a body of declared length (already within the limit), a buffer of that length at once, empty until
+    /// <see cref="FillAsync"/> reads into it; null without a declared length. What has arrived then never moves, so the
+    /// caller can work on it while the rest arrives. The caller disposes it.
+    /// </summary>
+    public static RequestBytes? RentDeclared(HttpRequest request) =>
+        request.ContentLength is { } length and <= 1L << 30 ? new RequestBytes(Bodies.Rent((int)length), 0, (int)length) : null;
+
+    /// <summary>
+    /// Reads the body into <paramref name="body"/> (from <see cref="RentDeclared"/>) up to its declared length, calling
+    /// <paramref name="arrived"/> with the bytes so far each time at least <see cref="ArrivedStep"/> more have come.
+    /// </summary>
+    public static async Task FillAsync(HttpRequest request, RequestBytes body, Action<ReadOnlyMemory<byte>> arrived, CancellationToken ct)
+    {
+        var told = 0;
+        while (body.Room.Length > 0)
+        {
+            var n = await request.Body.ReadAsync(body.Room, ct);
+            if (n == 0)
+            {
+                break;
+            }
+
+            body.Advance(n);
+            if (body.Length - told >= ArrivedStep)
+            {
+                told = body.Length;
+                arrived(body.Memory);
+            }
+        }
+    }
+
+    private const int ArrivedStep = 64 * 1024;
+
     public static string TooLargeDetail(long? limit) => limit is { } bytes
         ? Text.T($"请求体超过上限 {bytes} 字节。", $"The request body exceeds the limit of {bytes} bytes.")
         : Text.T("请求体超过上限。", "The request body exceeds the limit.");
 }
 
-/// <summary>A request body read whole (<see cref="RequestBodyLimit.ReadAllAsync"/>); disposing gives its buffer back to the pool.</summary>
-public sealed class RequestBytes(byte[] buffer, int length) : IDisposable
+/// <summary>
+/// A request body read whole (<see cref="RequestBodyLimit.ReadAllAsync"/>), or being read into a buffer of its declared
+/// length (<see cref="RequestBodyLimit.RentDeclared"/>); disposing gives its buffer back to the pool.
+/// </summary>
+public sealed class RequestBytes(byte[] buffer, int length, int capacity) : IDisposable
 {
     private byte[]? _buffer = buffer;
+
+    public RequestBytes(byte[] buffer, int length)
+        : this(buffer, length, length)
+    {
+    }
+
+    /// <summary>How many bytes have been read.</summary>
+    public int Length { get; private set; } = length;
 
     /// <summary>The body's bytes, valid until this is disposed.</summary>
     public ReadOnlyMemory<byte> Memory => Segment;
 
     /// <summary>The body's bytes as the array that holds them, valid until this is disposed.</summary>
-    public ArraySegment<byte> Segment => new(_buffer ?? throw new ObjectDisposedException(nameof(RequestBytes)), 0, length);
+    public ArraySegment<byte> Segment => new(Buffer, 0, Length);
+
+    /// <summary>Where the next bytes go, up to the declared length.</summary>
+    internal Memory<byte> Room => Buffer.AsMemory(Length, capacity - Length);
+
+    internal void Advance(int count) => Length += count;
+
+    private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(RequestBytes));
 
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _buffer, null) is { } returned)
         {
-            RequestBodyLimit.GiveBack(returned, length);
+            RequestBodyLimit.GiveBack(returned, Length);
         }
     }
 }
