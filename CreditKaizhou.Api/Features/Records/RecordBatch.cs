@@ -34,12 +34,28 @@ public static class RecordBatch
         // reading it has ended (finally, below).
         RequestBytes? jsonBody = null;
         Task<Part>? next = null;
+
+        // Once the first part's rows are in, while the rest are still being read, that part is read and validated on one
+        // core (from a copy of its rows: the list may move as it grows).
+        void StartFirstPartEarly()
+        {
+            if (next is null && rows.Count >= PartRows)
+            {
+                var first = new ArraySegment<BatchRow>(rows.Items[..PartRows].ToArray());
+                next = Task.Run(() => PreparePartAsync(first, (0, PartRows), session, serializer, parallel: false, stopParts.Token), stopParts.Token);
+            }
+        }
+
         try
         {
             if (CsvText.IsCsv(request))
             {
                 using var csv = await CsvText.OpenAsync(request, ct);
-                var headerProblem = RecordCsv.Read(csv.Text, catalogueCode, r => rows.Add(new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch)));
+                var headerProblem = RecordCsv.Read(csv.Text, catalogueCode, r =>
+                {
+                    rows.Add(new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch));
+                    StartFirstPartEarly();
+                });
                 if (headerProblem is not null)
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]>
@@ -53,18 +69,12 @@ public static class RecordBatch
                 var splitter = new ArraySplitter(serializer);
                 if (RequestBodyLimit.RentDeclared(request) is { } declared)
                 {
-                    // A body of declared length is split into records as it arrives, and its first part is read and
-                    // validated on one core while the rest arrives.
+                    // A body of declared length is split into records as it arrives (its first part read meanwhile).
                     jsonBody = declared;
                     await RequestBodyLimit.FillAsync(request, declared, arrived =>
                     {
                         splitter.Split(arrived, final: false, rows);
-                        if (next is null && rows.Count >= PartRows)
-                        {
-                            var first = new ArraySegment<BatchRow>(rows.Items[..PartRows].ToArray());
-                            next = Task.Run(() => PreparePartAsync(first, (0, PartRows), session, serializer, parallel: false, stopParts.Token),
-                                stopParts.Token);
-                        }
+                        StartFirstPartEarly();
                     }, ct);
                 }
                 else
