@@ -222,6 +222,33 @@ public sealed class RecordBatchTests(Engine engine)
         return await client.PostAsync("/api/v1/records/batch", content);
     }
 
+    /// <summary>An element of 600 KB arrives in a hundred and fifty pieces: it is still one row, rejected for its field.</summary>
+    [Test]
+    public async Task Batch_SentInPieces_WithAVeryLargeElement_ReadsItAsOneRow()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var rows = new[]
+        {
+            RecordTestCatalogue.Record("LE-1"),
+            RecordTestCatalogue.Record("LE-2", fields: new { decisionNumber = new string('号', 200_000) }),
+            RecordTestCatalogue.Record("LE-3"),
+        };
+
+        using var response = await PostJsonAsync(scjgj, rows, inPieces: true);
+
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), text[..Math.Min(2000, text.Length)]);
+        var result = JsonDocument.Parse(text).RootElement;
+        Assert.Multiple(async () =>
+        {
+            Assert.That(Counts(result), Is.EqualTo((2, 0, 1)));
+            var rejection = result.GetProperty("rejections").EnumerateArray().Single();
+            Assert.That(rejection.GetProperty("row").GetInt32(), Is.EqualTo(2));
+            Assert.That(rejection.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "fields.decisionNumber" }));
+            Assert.That(await CountAsync("SELECT COUNT(*) FROM records WHERE source_ref IN ('LE-1', 'LE-3')"), Is.EqualTo(2));
+        });
+    }
+
     [TestCase("] x")]
     [TestCase("")]
     [TestCase(", {\"sourceRef\": ]")]
@@ -396,13 +423,14 @@ public sealed class RecordBatchTests(Engine engine)
         });
     }
 
-    [Test]
-    public async Task Batch_OverTheRowCap_Returns413AndStoresNothing()
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task Batch_OverTheRowCap_Returns413AndStoresNothing(bool inPieces)
     {
         using var scjgj = Api.CreateClient("dev-dept-scjgj");
         var rows = Enumerable.Range(1, 1501).Select(i => RecordTestCatalogue.Record($"CAP-{i}")).ToList();
 
-        using var response = await scjgj.PostAsJsonAsync("/api/v1/records/batch", rows);
+        using var response = await PostJsonAsync(scjgj, rows, inPieces);
 
         await AssertRefusedAsync(response, HttpStatusCode.RequestEntityTooLarge, "/problems/body-too-large",
             "一批最多 1500 条记录，本批有 1501 条；请拆分后分批报送。", "CAP-");

@@ -24,6 +24,13 @@ public static class RecordBatch
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, ClaimsPrincipal user, TimeProvider clock, CancellationToken ct,
         string? catalogueCode = null)
     {
+        if (!CsvText.IsCsv(request) && !request.HasJsonContentType())
+        {
+            return ProblemDetailsExtensions.Problem(StatusCodes.Status415UnsupportedMediaType, Text.T(
+                "批量报送的请求体须为 JSON 数组（application/json）或 CSV（text/csv）。",
+                "A batch body must be a JSON array (application/json) or CSV (text/csv)."), ProblemTypes.UnsupportedMediaType);
+        }
+
         var maxRows = options.Value.MaxBatchRows;
         var serializer = BatchReading(json.Value.SerializerOptions);
         var department = user.DepartmentCode()!;
@@ -34,6 +41,16 @@ public static class RecordBatch
         // reading it has ended (finally, below).
         RequestBytes? jsonBody = null;
         Task<Part>? next = null;
+        // Rows beyond the cap are counted, not kept: a body of 32 MiB of tiny elements would otherwise be millions of rows.
+        var total = 0;
+
+        void Add(BatchRow row)
+        {
+            if (++total <= maxRows)
+            {
+                rows.Add(row);
+            }
+        }
 
         // Once the first part's rows are in, while the rest are still being read, that part is read and validated on one
         // core (from a copy of its rows: the list may move as it grows).
@@ -53,7 +70,7 @@ public static class RecordBatch
                 using var csv = await CsvText.OpenAsync(request, ct);
                 var headerProblem = RecordCsv.Read(csv.Text, catalogueCode, r =>
                 {
-                    rows.Add(new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch));
+                    Add(new BatchRow(r.Input, default, null, r.Line, r.ColumnCountMismatch));
                     StartFirstPartEarly();
                 });
                 if (headerProblem is not null)
@@ -64,7 +81,7 @@ public static class RecordBatch
                     });
                 }
             }
-            else if (request.HasJsonContentType())
+            else
             {
                 var splitter = new ArraySplitter(serializer);
                 if (RequestBodyLimit.RentDeclared(request) is { } declared)
@@ -73,7 +90,7 @@ public static class RecordBatch
                     jsonBody = declared;
                     await RequestBodyLimit.FillAsync(request, declared, arrived =>
                     {
-                        splitter.Split(arrived, final: false, rows);
+                        splitter.Split(arrived, final: false, Add);
                         StartFirstPartEarly();
                     }, ct);
                 }
@@ -82,7 +99,7 @@ public static class RecordBatch
                     jsonBody = await RequestBodyLimit.ReadAllAsync(request, ct);
                 }
 
-                if (!splitter.Split(jsonBody.Memory, final: true, rows))
+                if (!splitter.Split(jsonBody.Memory, final: true, Add))
                 {
                     return TypedResults.ValidationProblem(new Dictionary<string, string[]>
                     {
@@ -90,18 +107,12 @@ public static class RecordBatch
                     });
                 }
             }
-            else
-            {
-                return ProblemDetailsExtensions.Problem(StatusCodes.Status415UnsupportedMediaType, Text.T(
-                    "批量报送的请求体须为 JSON 数组（application/json）或 CSV（text/csv）。",
-                    "A batch body must be a JSON array (application/json) or CSV (text/csv)."), ProblemTypes.UnsupportedMediaType);
-            }
 
-            if (rows.Count > maxRows)
+            if (total > maxRows)
             {
                 var problem = ProblemDetailsExtensions.Problem(StatusCodes.Status413PayloadTooLarge, Text.T(
-                    $"一批最多 {maxRows} 条记录，本批有 {rows.Count} 条；请拆分后分批报送。",
-                    $"A batch holds at most {maxRows} records; this one has {rows.Count}. Split it."), ProblemTypes.BodyTooLarge);
+                    $"一批最多 {maxRows} 条记录，本批有 {total} 条；请拆分后分批报送。",
+                    $"A batch holds at most {maxRows} records; this one has {total}. Split it."), ProblemTypes.BodyTooLarge);
                 problem.ProblemDetails.Extensions["limitRows"] = maxRows;
                 return problem;
             }
@@ -312,6 +323,12 @@ public static class RecordBatch
         private int _position;
         private bool _inArray;
 
+        /// <summary>
+        /// Before the body is whole, how many bytes must have arrived before an element cut off is tried again: twice what
+        /// the last try had of it, so that a very large element is read a few times, not once per piece of the body.
+        /// </summary>
+        private int _retryAt;
+
         public ArraySplitter(JsonSerializerOptions options)
         {
             _options = new JsonReaderOptions
@@ -326,11 +343,17 @@ public static class RecordBatch
         }
 
         /// <summary>
-        /// Adds the elements of <paramref name="body"/> (all that has arrived) completed since the last call. With
-        /// <paramref name="final"/>, the body is whole: false when it is not an array. Malformed JSON is a bad request.
+        /// Hands to <paramref name="row"/> each element of <paramref name="body"/> (all that has arrived) completed since the
+        /// last call. With <paramref name="final"/>, the body is whole: false when it is not an array. Malformed JSON is a
+        /// bad request.
         /// </summary>
-        public bool Split(ReadOnlyMemory<byte> body, bool final, PooledList<BatchRow> rows)
+        public bool Split(ReadOnlyMemory<byte> body, bool final, Action<BatchRow> row)
         {
+            if (!final && body.Length < _retryAt)
+            {
+                return true;
+            }
+
             try
             {
                 var start = _position;
@@ -359,10 +382,11 @@ public static class RecordBatch
 
                 while (true)
                 {
-                    var before = reader;
                     if (!reader.Read())
                     {
-                        return true; // the next element has not arrived yet
+                        // The next element's first token has not arrived whole (a very long string, say).
+                        _retryAt = body.Length + (body.Length - (start + (int)reader.BytesConsumed));
+                        return true;
                     }
 
                     if (reader.TokenType == JsonTokenType.EndArray)
@@ -379,11 +403,11 @@ public static class RecordBatch
                     string? code = null;
                     if (!(reader.TokenType == JsonTokenType.StartObject ? TryCatalogueCode(ref reader, out code) : reader.TrySkip()))
                     {
-                        reader = before; // the element has not arrived whole
+                        _retryAt = body.Length + (body.Length - from); // the element has not arrived whole
                         return true;
                     }
 
-                    rows.Add(new BatchRow(null, body[from..(start + (int)reader.BytesConsumed)], code, null, null));
+                    row(new BatchRow(null, body[from..(start + (int)reader.BytesConsumed)], code, null, null));
                     Commit(reader, start);
                 }
             }
