@@ -108,22 +108,31 @@ public static class RequestBodyLimit
     private const int FirstRead = 64 * 1024;
 
     /// <summary>
-    /// For a body of declared length (already within the limit), a buffer of that length at once, empty until
-    /// <see cref="FillAsync"/> reads into it; null without a declared length. What has arrived then never moves, so the
-    /// caller can work on it while the rest arrives. The caller disposes it.
+    /// For a body of declared length (already within the limit), a buffer to read it into with <see cref="FillAsync"/>;
+    /// null without a declared length. The caller disposes it.
     /// </summary>
     public static RequestBytes? RentDeclared(HttpRequest request) =>
-        request.ContentLength is { } length and <= 1L << 30 ? new RequestBytes(Bodies.Rent((int)length), 0, (int)length) : null;
+        request.ContentLength is { } length and <= 1L << 30
+            ? new RequestBytes(Bodies.Rent((int)Math.Min(length, BeforeWhole)), 0, (int)length)
+            : null;
 
     /// <summary>
-    /// Reads the body into <paramref name="body"/> (from <see cref="RentDeclared"/>) up to its declared length, calling
-    /// <paramref name="arrived"/> with the bytes so far each time at least <see cref="ArrivedStep"/> more have come.
+    /// Reads the body into <paramref name="body"/> (from <see cref="RentDeclared"/>) up to its declared length. The first
+    /// <see cref="BeforeWhole"/> bytes go into a small buffer: a client that declares much and sends little holds little.
+    /// Then the buffer takes the whole declared length, and from there on what has arrived never moves: each time at
+    /// least <see cref="ArrivedStep"/> more bytes have come, <paramref name="arrived"/> is called with the bytes so far,
+    /// which the caller may go on reading while the rest arrives.
     /// </summary>
     public static async Task FillAsync(HttpRequest request, RequestBytes body, Action<ReadOnlyMemory<byte>> arrived, CancellationToken ct)
     {
         var told = 0;
-        while (body.Room.Length > 0)
+        while (body.Length < body.Capacity)
         {
+            if (body.Room.Length == 0)
+            {
+                body.Grow(Bodies.Rent(body.Capacity));
+            }
+
             var n = await request.Body.ReadAsync(body.Room, ct);
             if (n == 0)
             {
@@ -131,13 +140,15 @@ public static class RequestBodyLimit
             }
 
             body.Advance(n);
-            if (body.Length - told >= ArrivedStep)
+            if (body.IsWhole && body.Length - told >= ArrivedStep)
             {
                 told = body.Length;
                 arrived(body.Memory);
             }
         }
     }
+
+    private const int BeforeWhole = 256 * 1024;
 
     private const int ArrivedStep = 64 * 1024;
 
@@ -168,10 +179,25 @@ public sealed class RequestBytes(byte[] buffer, int length, int capacity) : IDis
     /// <summary>The body's bytes as the array that holds them, valid until this is disposed.</summary>
     public ArraySegment<byte> Segment => new(Buffer, 0, Length);
 
-    /// <summary>Where the next bytes go, up to the declared length.</summary>
-    internal Memory<byte> Room => Buffer.AsMemory(Length, capacity - Length);
+    /// <summary>The declared length.</summary>
+    internal int Capacity => capacity;
+
+    /// <summary>Whether the buffer holds the whole declared length, so that what has arrived no longer moves.</summary>
+    internal bool IsWhole => Buffer.Length >= capacity;
+
+    /// <summary>Where the next bytes go, up to the declared length and the end of the buffer.</summary>
+    internal Memory<byte> Room => Buffer.AsMemory(Length, Math.Min(capacity, Buffer.Length) - Length);
 
     internal void Advance(int count) => Length += count;
+
+    /// <summary>Moves what has arrived into <paramref name="larger"/> and gives the old buffer back.</summary>
+    internal void Grow(byte[] larger)
+    {
+        var old = Buffer;
+        old.AsSpan(0, Length).CopyTo(larger);
+        _buffer = larger;
+        RequestBodyLimit.GiveBack(old, Length);
+    }
 
     private byte[] Buffer => _buffer ?? throw new ObjectDisposedException(nameof(RequestBytes));
 
