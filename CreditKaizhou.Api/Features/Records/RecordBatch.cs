@@ -118,8 +118,11 @@ public static class RecordBatch
             }
 
             // A first part read while the body arrived has used the session: it ends before the session is used again.
-            var early = next is null ? null : await next;
-            next = null;
+            if (next is not null)
+            {
+                await next;
+            }
+
             // Every entry the batch names is looked up before anything is written: a batch naming another department's
             // entry is refused whole, and a part never needs a connection of its own while the writer holds the write lock.
             var foreign = await session.LookUpAsync(rows.Items.Select(r => r.CatalogueCode), ct);
@@ -135,8 +138,7 @@ public static class RecordBatch
             // yet has every core to itself; the others are validated on one core while the store writes on another.
             var parts = Enumerable.Range(0, (rows.Count + PartRows - 1) / PartRows)
                 .Select(p => (From: p * PartRows, Count: Math.Min(PartRows, rows.Count - p * PartRows))).ToList();
-            next = early is not null ? Task.FromResult(early)
-                : parts.Count > 0 ? PreparePartAsync(rows.Items, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
+            next ??= parts.Count > 0 ? PreparePartAsync(rows.Items, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
             for (var p = 0; p < parts.Count; p++)
             {
                 var part = await next!;

@@ -57,36 +57,15 @@ public static class RequestBodyLimit
     public static async Task<RequestBytes> ReadAllAsync(HttpRequest request, CancellationToken ct)
     {
         long? declared = request.ContentLength is { } length and <= 1L << 30 ? length : null;
-        var buffer = Bodies.Rent((int)Math.Min(declared ?? FirstRead, FirstRead));
-        var read = 0;
+        var body = new RequestBytes(Bodies.Rent((int)Math.Min(declared ?? FirstRead, FirstRead)), 0, (int)(declared ?? int.MaxValue));
         try
         {
-            while (declared is not { } total || read < total)
-            {
-                if (read == buffer.Length)
-                {
-                    var larger = Bodies.Rent((int)Math.Min(declared ?? int.MaxValue, 2L * buffer.Length));
-                    buffer.AsSpan(0, read).CopyTo(larger);
-                    GiveBack(buffer, read);
-                    buffer = larger;
-                }
-
-                // A rented buffer may be larger than asked for: never read past the declared length.
-                var room = declared is { } limit ? (int)Math.Min(buffer.Length - read, limit - read) : buffer.Length - read;
-                var n = await request.Body.ReadAsync(buffer.AsMemory(read, room), ct);
-                if (n == 0)
-                {
-                    break;
-                }
-
-                read += n;
-            }
-
-            return new RequestBytes(buffer, read);
+            await ReadIntoAsync(request, body, size => (int)Math.Min(body.Capacity, 2L * size), arrived: null, ct);
+            return body;
         }
         catch
         {
-            GiveBack(buffer, read);
+            body.Dispose();
             throw;
         }
     }
@@ -123,14 +102,24 @@ public static class RequestBodyLimit
     /// least <see cref="ArrivedStep"/> more bytes have come, <paramref name="arrived"/> is called with the bytes so far,
     /// which the caller may go on reading while the rest arrives.
     /// </summary>
-    public static async Task FillAsync(HttpRequest request, RequestBytes body, Action<ReadOnlyMemory<byte>> arrived, CancellationToken ct)
+    public static Task FillAsync(HttpRequest request, RequestBytes body, Action<ReadOnlyMemory<byte>> arrived, CancellationToken ct) =>
+        ReadIntoAsync(request, body, _ => body.Capacity, arrived, ct);
+
+    /// <summary>
+    /// Reads into <paramref name="body"/> until its capacity (the declared length) or the body's end. A full buffer is
+    /// replaced by one of the size <paramref name="larger"/> gives for the full one's. With <paramref name="arrived"/>,
+    /// once the buffer holds the whole capacity, it is called each time at least <see cref="ArrivedStep"/> more bytes
+    /// have come.
+    /// </summary>
+    private static async Task ReadIntoAsync(HttpRequest request, RequestBytes body, Func<int, int> larger,
+        Action<ReadOnlyMemory<byte>>? arrived, CancellationToken ct)
     {
         var told = 0;
         while (body.Length < body.Capacity)
         {
             if (body.Room.Length == 0)
             {
-                body.Grow(Bodies.Rent(body.Capacity));
+                body.Grow(Bodies.Rent(larger(body.Segment.Array!.Length)));
             }
 
             var n = await request.Body.ReadAsync(body.Room, ct);
@@ -140,7 +129,7 @@ public static class RequestBodyLimit
             }
 
             body.Advance(n);
-            if (body.IsWhole && body.Length - told >= ArrivedStep)
+            if (arrived is not null && body.IsWhole && body.Length - told >= ArrivedStep)
             {
                 told = body.Length;
                 arrived(body.Memory);
@@ -164,11 +153,6 @@ public static class RequestBodyLimit
 public sealed class RequestBytes(byte[] buffer, int length, int capacity) : IDisposable
 {
     private byte[]? _buffer = buffer;
-
-    public RequestBytes(byte[] buffer, int length)
-        : this(buffer, length, length)
-    {
-    }
 
     /// <summary>How many bytes have been read.</summary>
     public int Length { get; private set; } = length;
