@@ -22,7 +22,7 @@ public static class IngestCommand
     {
         var options = new CommandLine(args);
         var batches = options.Int("--batches", 5);
-        var warmup = options.Int("--warmup", 3);
+        var warmup = options.Int("--warmup", 10);
         var postgres = options.Option("--postgres");
 
         var engines = new List<(string Provider, Func<string, string> Database)> { ("Sqlite", dir => $"Data Source={Path.Combine(dir, "bench.db")}") };

@@ -120,6 +120,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
         private readonly Dictionary<string, SubjectState> _subjects = new(StringComparer.Ordinal);
         /// <summary>Each subject with records stored by the batch, in the order of its first one, and its last record.</summary>
         private readonly OrderedDictionary<string, (SubjectIdentity Subject, Guid RecordId)> _named = new(StringComparer.Ordinal);
+        private readonly BulkIds _ids = new();
         private int _storedRecords;
         private bool _disposed;
         private DbConnection? _connection;
@@ -246,7 +247,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 }
 
                 // The first occurrence in this batch is stored; a repeat of it later in the batch is a duplicate of it.
-                var id = Guid.CreateVersion7();
+                var id = _ids.Next();
                 _stored[key] = new StoredRecord(id, 1, record.PayloadHash, null);
                 results[i] = new RecordWriteResult(RecordOutcome.Stored, id, 1);
                 fresh.Add(i);
@@ -283,7 +284,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             foreach (var key in unresolved.Where(k => !_subjects.ContainsKey(k)))
             {
                 var subject = _named[key].Subject;
-                var id = Guid.CreateVersion7();
+                var id = _ids.Next();
                 _subjects[key] = new SubjectState(id, subject.Name, Created: true);
                 await _insertSubject!.AddAsync(ct, id, subject.Type, subject.LookupKey, subject.DisplayCode, subject.Name, at);
             }
