@@ -69,16 +69,43 @@ public sealed class SqliteIdCheckTests
         Assert.That(await connection.QueryAsync<string>("SELECT code FROM code_exceptions ORDER BY code"), Is.EqualTo(new[] { "A", "B" }));
     }
 
-    /// <summary>No id column is left with the GLOB form, and every one of them still has its check, under its name.</summary>
+    /// <summary>
+    /// Every id check of 0001 and 0004 (found there by its GLOB form) is, after the migration, in its table under the same
+    /// name, on the same column, in the new form; and no GLOB form of an id check is left.
+    /// </summary>
     [Test]
-    public async Task Migrate_Fresh_EveryIdCheckHasTheNewForm()
+    public async Task Migrate_Fresh_EveryIdCheckHasTheNewFormUnderItsName()
     {
-        await using var connection = await MigratedAsync();
-        var tables = (await connection.QueryAsync<string>("SELECT sql FROM sqlite_schema WHERE type = 'table'")).ToList();
+        var expected = new List<(string Table, string Name, string Column)>();
+        foreach (var file in MigrationFiles.In("sqlite").Take(6))
+        {
+            string? table = null;
+            foreach (var line in File.ReadLines(MigrationFiles.FullPath(file)))
+            {
+                if (System.Text.RegularExpressions.Regex.Match(line, @"^CREATE TABLE (\w+)") is { Success: true } created)
+                {
+                    table = created.Groups[1].Value;
+                }
 
-        Assert.That(tables.Where(sql => sql.Contains("NOT GLOB '*[^0-9A-F-]*'", StringComparison.Ordinal)), Is.Empty);
-        var checks = tables.Sum(sql => sql.Split("unhex(").Length - 1);
-        Assert.That(checks, Is.EqualTo(20), "the 20 id checks of 0001 and 0004");
+                if (System.Text.RegularExpressions.Regex.Match(line, @"CONSTRAINT (\w+) CHECK \(length\((\w+)\) = 36 AND \2 NOT GLOB '\*\[\^0-9A-F-\]\*'\)")
+                    is { Success: true } check)
+                {
+                    expected.Add((table!, check.Groups[1].Value, check.Groups[2].Value));
+                }
+            }
+        }
+
+        await using var connection = await MigratedAsync();
+        var tables = (await connection.QueryAsync<(string Name, string Sql)>("SELECT name, sql FROM sqlite_schema WHERE type = 'table'"))
+            .ToDictionary(t => t.Name, t => t.Sql);
+
+        Assert.That(expected, Has.Count.EqualTo(20), "the id checks of 0001 and 0004");
+        Assert.That(tables.Values.Where(sql => sql.Contains("NOT GLOB '*[^0-9A-F-]*'", StringComparison.Ordinal)), Is.Empty);
+        foreach (var (table, name, column) in expected)
+        {
+            var check = $"CONSTRAINT {name} CHECK ({column} IS NULL OR (length({column}) = 36 AND unhex({column}, '-') IS NOT NULL AND upper({column}) = {column}))";
+            Assert.That(tables[table].Split(check).Length - 1, Is.EqualTo(1), $"{table}: {check}");
+        }
     }
 
     /// <summary>
@@ -109,7 +136,9 @@ public sealed class SqliteIdCheckTests
         }
 
         Assert.That(await connection.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_schema WHERE name = 'subjects'"),
-            Does.Contain("NOT GLOB"), "rolled back whole");
+            Does.Contain("NOT GLOB"), "the guard refused before any check was dropped");
+        Assert.That(await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM temp.sqlite_schema"), Is.Zero,
+            "the guard's table went with the rollback");
 
         await connection.ExecuteAsync("DELETE FROM subjects WHERE lookup_key = 'k2'");
         await connection.ExecuteAsync(scripts[6]);
