@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Tests.Infrastructure;
 using Dapper;
@@ -82,12 +83,12 @@ public sealed class SqliteIdCheckTests
             string? table = null;
             foreach (var line in File.ReadLines(MigrationFiles.FullPath(file)))
             {
-                if (System.Text.RegularExpressions.Regex.Match(line, @"^CREATE TABLE (\w+)") is { Success: true } created)
+                if (Regex.Match(line, @"^CREATE TABLE (\w+)") is { Success: true } created)
                 {
                     table = created.Groups[1].Value;
                 }
 
-                if (System.Text.RegularExpressions.Regex.Match(line, @"CONSTRAINT (\w+) CHECK \(length\((\w+)\) = 36 AND \2 NOT GLOB '\*\[\^0-9A-F-\]\*'\)")
+                if (Regex.Match(line, @"CONSTRAINT (\w+) CHECK \(length\((\w+)\) = 36 AND \2 NOT GLOB '\*\[\^0-9A-F-\]\*'\)")
                     is { Success: true } check)
                 {
                     expected.Add((table!, check.Groups[1].Value, check.Groups[2].Value));

@@ -318,7 +318,6 @@ public static class RecordBatch
     /// </summary>
     private sealed class ArraySplitter
     {
-        private readonly JsonReaderOptions _options;
         private readonly string _name;
         private readonly StringComparison _comparison;
         private JsonReaderState _state;
@@ -333,13 +332,12 @@ public static class RecordBatch
 
         public ArraySplitter(JsonSerializerOptions options)
         {
-            _options = new JsonReaderOptions
+            _state = new JsonReaderState(new JsonReaderOptions
             {
                 AllowTrailingCommas = options.AllowTrailingCommas,
                 CommentHandling = options.ReadCommentHandling,
                 MaxDepth = options.MaxDepth,
-            };
-            _state = new JsonReaderState(_options);
+            });
             _name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
             _comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         }

@@ -56,8 +56,8 @@ public static class RequestBodyLimit
     /// </summary>
     public static async Task<RequestBytes> ReadAllAsync(HttpRequest request, CancellationToken ct)
     {
-        long? declared = request.ContentLength is { } length and <= 1L << 30 ? length : null;
-        var body = new RequestBytes(Bodies.Rent((int)Math.Min(declared ?? FirstRead, FirstRead)), 0, (int)(declared ?? int.MaxValue));
+        var declared = DeclaredLength(request);
+        var body = new RequestBytes(Bodies.Rent((int)Math.Min(declared ?? FirstRead, FirstRead)), (int)(declared ?? int.MaxValue));
         try
         {
             await ReadIntoAsync(request, body, size => (int)Math.Min(body.Capacity, 2L * size), arrived: null, ct);
@@ -91,9 +91,10 @@ public static class RequestBodyLimit
     /// null without a declared length. The caller disposes it.
     /// </summary>
     public static RequestBytes? RentDeclared(HttpRequest request) =>
-        request.ContentLength is { } length and <= 1L << 30
-            ? new RequestBytes(Bodies.Rent((int)Math.Min(length, BeforeWhole)), 0, (int)length)
-            : null;
+        DeclaredLength(request) is { } length ? new RequestBytes(Bodies.Rent((int)Math.Min(length, BeforeWhole)), (int)length) : null;
+
+    /// <summary>The body's declared length (already within the endpoint's limit), when it has one of at most 1 GiB.</summary>
+    private static long? DeclaredLength(HttpRequest request) => request.ContentLength is { } length and <= 1L << 30 ? length : null;
 
     /// <summary>
     /// Reads the body into <paramref name="body"/> (from <see cref="RentDeclared"/>) up to its declared length. The first
@@ -150,12 +151,12 @@ public static class RequestBodyLimit
 /// A request body read whole (<see cref="RequestBodyLimit.ReadAllAsync"/>), or being read into a buffer of its declared
 /// length (<see cref="RequestBodyLimit.RentDeclared"/>); disposing gives its buffer back to the pool.
 /// </summary>
-public sealed class RequestBytes(byte[] buffer, int length, int capacity) : IDisposable
+public sealed class RequestBytes(byte[] buffer, int capacity) : IDisposable
 {
     private byte[]? _buffer = buffer;
 
     /// <summary>How many bytes have been read.</summary>
-    public int Length { get; private set; } = length;
+    public int Length { get; private set; }
 
     /// <summary>The body's bytes, valid until this is disposed.</summary>
     public ReadOnlyMemory<byte> Memory => Segment;
