@@ -116,7 +116,10 @@ public static class CanonicalJson
                 writer.WriteRawValue(FormatDecimal(number), skipInputValidation: true);
                 break;
             case DateOnly date:
-                writer.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                // "O" is YYYY-MM-DD for a date, and formats without reading a pattern.
+                Span<byte> day = stackalloc byte[10];
+                date.TryFormat(day, out var written, "O", CultureInfo.InvariantCulture);
+                writer.WriteStringValue(day[..written]);
                 break;
             default:
                 throw new ArgumentException(

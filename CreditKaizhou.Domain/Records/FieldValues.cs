@@ -36,7 +36,27 @@ public static class FieldValues
         DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(fields);
-        return Validate(schema, fields, ReadJson, new FieldValueReader(FieldValueSource.Json, isKnownCodeException, today));
+        return Validate(schema, fields, RawValue.Of, new FieldValueReader(FieldValueSource.Json, isKnownCodeException, today));
+    }
+
+    /// <summary>
+    /// Checks the values of a JSON <c>fields</c> object read value by value (<see cref="RawValue.Of"/> gives the same
+    /// value for an element of a parsed document); a JSON null or an empty string means absent.
+    /// </summary>
+    /// <param name="schema">The entry version's schema, which must have passed <see cref="FieldSchema.Validate"/>.</param>
+    /// <param name="fields">The <c>fields</c> object's properties.</param>
+    /// <param name="isKnownCodeException">
+    /// Whether the credit office has listed a 统一社会信用代码 whose check character is wrong as a known exception.
+    /// </param>
+    /// <param name="today">The current date (the Domain has no clock), for the birth date in an ID number.</param>
+    public static FieldValuesValidation ValidateJson(
+        FieldSchema schema,
+        IReadOnlyDictionary<string, RawValue> fields,
+        Func<string, bool> isKnownCodeException,
+        DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return Validate(schema, fields, static value => value, new FieldValueReader(FieldValueSource.Json, isKnownCodeException, today));
     }
 
     /// <summary>Checks text cells, e.g. a CSV row keyed by field key; an empty or blank cell means absent.</summary>
@@ -63,9 +83,16 @@ public static class FieldValues
         ArgumentNullException.ThrowIfNull(schema);
         var values = new OrderedDictionary<string, object?>(schema.Fields.Count, StringComparer.Ordinal);
         var problems = new List<FieldProblem>();
+        var given = 0;
         foreach (var field in schema.Fields)
         {
-            var raw = input.TryGetValue(field.Key, out var given) ? rawValue(given) : default;
+            var raw = default(RawValue);
+            if (input.TryGetValue(field.Key, out var value))
+            {
+                given++;
+                raw = rawValue(value);
+            }
+
             if (raw.Kind == JsonValueKind.Undefined || raw.IsAbsent)
             {
                 if (field.Required)
@@ -76,10 +103,10 @@ public static class FieldValues
                 continue;
             }
 
-            var (value, problem) = reader.Read(field, raw);
+            var (read, problem) = reader.Read(field, raw);
             if (problem is null)
             {
-                values.Add(field.Key, value);
+                values.Add(field.Key, read);
             }
             else
             {
@@ -87,7 +114,8 @@ public static class FieldValues
             }
         }
 
-        foreach (var key in UnknownKeys(schema, input.Keys))
+        // Keys are unique in the input as in the schema: when every key given is a field's, none is unknown.
+        foreach (var key in given == input.Count ? [] : UnknownKeys(schema, input.Keys))
         {
             problems.Add(new FieldProblem(key, FieldProblemKind.UnknownKey, Source: reader.Source,
                 Suggestion: Suggest(schema, key)));
@@ -117,8 +145,14 @@ public static class FieldValues
         return schema.Fields.FirstOrDefault(f => string.Equals(f.Key, trimmed, StringComparison.OrdinalIgnoreCase))?.Key
             ?? schema.Fields.FirstOrDefault(f => f.Name == trimmed)?.Key;
     }
+}
 
-    private static RawValue ReadJson(JsonElement element)
+/// <summary>One value as given: its JSON kind (always String for text cells) and its text.</summary>
+/// <param name="Text">The string's content, or the JSON text of another value; null for null and for unreadable strings.</param>
+public readonly record struct RawValue(JsonValueKind Kind, string? Text)
+{
+    /// <summary>A JSON value as given: a string's content, null for null, the JSON text of any other value.</summary>
+    public static RawValue Of(JsonElement element)
     {
         switch (element.ValueKind)
         {
@@ -139,11 +173,6 @@ public static class FieldValues
                 return new RawValue(element.ValueKind, element.GetRawText());
         }
     }
-}
 
-/// <summary>One value as given: its JSON kind (always String for text cells) and its text.</summary>
-/// <param name="Text">The string's content, or the JSON text of another value; null for null and for unreadable strings.</param>
-internal readonly record struct RawValue(JsonValueKind Kind, string? Text)
-{
     public bool IsAbsent => Kind == JsonValueKind.Null || (Kind == JsonValueKind.String && Text is not null && Text.Trim().Length == 0);
 }

@@ -20,7 +20,8 @@ public static class RecordPayload
         DateOnly effectiveFrom, DateOnly? effectiveTo) => Sha256Hex(catalogueCode, subject.LookupKey, subject.Name, subject.Type, fieldsJson,
         Day(decisionDate), severity ?? "", Day(effectiveFrom), effectiveTo is { } to ? Day(to) : "");
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>YYYY-MM-DD ("O" for a date, which formats without reading a pattern).</summary>
+    private static string Day(DateOnly day) => day.ToString("O", CultureInfo.InvariantCulture);
 
     private static string Sha256Hex(params ReadOnlySpan<string> parts)
     {

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.Csv;
 using CreditKaizhou.Api.Infrastructure.Http;
@@ -32,7 +30,8 @@ public static class RecordBatch
         }
 
         var maxRows = options.Value.MaxBatchRows;
-        var serializer = BatchReading(json.Value.SerializerOptions);
+        var serializer = json.Value.SerializerOptions;
+        var reader = RecordJsonReader.For(serializer);
         var department = user.DepartmentCode()!;
         var session = await intake.BeginAsync(department, ct);
         using var stopParts = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -59,7 +58,7 @@ public static class RecordBatch
             if (next is null && rows.Count >= PartRows)
             {
                 var first = new ArraySegment<BatchRow>(rows.Items[..PartRows].ToArray());
-                next = Task.Run(() => PreparePartAsync(first, (0, PartRows), session, serializer, parallel: false, stopParts.Token), stopParts.Token);
+                next = Task.Run(() => PreparePartAsync(first, (0, PartRows), session, reader, parallel: false, stopParts.Token), stopParts.Token);
             }
         }
 
@@ -138,7 +137,7 @@ public static class RecordBatch
             // yet has every core to itself; the others are validated on one core while the store writes on another.
             var parts = Enumerable.Range(0, (rows.Count + PartRows - 1) / PartRows)
                 .Select(p => (From: p * PartRows, Count: Math.Min(PartRows, rows.Count - p * PartRows))).ToList();
-            next ??= parts.Count > 0 ? PreparePartAsync(rows.Items, parts[0], session, serializer, parallel: true, stopParts.Token) : null;
+            next ??= parts.Count > 0 ? PreparePartAsync(rows.Items, parts[0], session, reader, parallel: true, stopParts.Token) : null;
             for (var p = 0; p < parts.Count; p++)
             {
                 var part = await next!;
@@ -152,7 +151,7 @@ public static class RecordBatch
                 if (p + 1 < parts.Count)
                 {
                     var following = parts[p + 1];
-                    next = Task.Run(() => PreparePartAsync(rows.Items, following, session, serializer, parallel: false, stopParts.Token), stopParts.Token);
+                    next = Task.Run(() => PreparePartAsync(rows.Items, following, session, reader, parallel: false, stopParts.Token), stopParts.Token);
                 }
 
                 var valid = tally.Valid(part);
@@ -194,7 +193,7 @@ public static class RecordBatch
                 var prepared = part.Batch.Rows[j];
                 if (part.Read[j].ReadError is { } readError)
                 {
-                    _rejections.Add(new BatchRejection(i + 1, rows[i].Line, part.Read[j].Input?.SourceRef, readError));
+                    _rejections.Add(new BatchRejection(i + 1, rows[i].Line, part.Read[j].SourceRef, readError));
                 }
                 else if (prepared.Submission is { } submission)
                 {
@@ -244,14 +243,18 @@ public static class RecordBatch
     internal const int PartRows = 1000;
 
     /// <summary>A part of a batch, read and validated: its first row's index, each row as read, and each row after validation.</summary>
-    private sealed record Part(int From, List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read, IntakeBatch Batch);
+    /// <remarks>
+    /// A row as read keeps only what the answer may need (its source reference and why it could not be read): a part waits
+    /// for the writer, and the records it was read into are garbage by then.
+    /// </remarks>
+    private sealed record Part(int From, List<(string? SourceRef, IReadOnlyDictionary<string, string[]>? ReadError)> Read, IntakeBatch Batch);
 
     private static async Task<Part> PreparePartAsync(ArraySegment<BatchRow> rows, (int From, int Count) range, RecordIntake.Session session,
-        JsonSerializerOptions serializer, bool parallel, CancellationToken ct)
+        RecordJsonReader reader, bool parallel, CancellationToken ct)
     {
-        var read = Read(rows, range, serializer, parallel);
+        var read = Read(rows, range, reader, parallel);
         var batch = await session.PrepareAsync(Inputs(read), parallel, ct);
-        return new Part(range.From, read, batch);
+        return new Part(range.From, read.ConvertAll(r => (r.Input?.SourceRef, r.ReadError)), batch);
     }
 
     /// <summary>The records to validate: a row that could not be read has none.</summary>
@@ -260,54 +263,12 @@ public static class RecordBatch
 
     /// <summary>Rows are independent: with <paramref name="parallel"/>, a large part is read on every core (culture flows to the workers).</summary>
     private static List<(RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError)> Read(ArraySegment<BatchRow> rows,
-        (int From, int Count) range, JsonSerializerOptions serializer, bool parallel)
+        (int From, int Count) range, RecordJsonReader reader, bool parallel)
     {
         var part = rows.Slice(range.From, range.Count);
         return parallel && part.Count >= RecordIntake.ParallelFrom
-            ? part.AsParallel().AsOrdered().Select(r => r.Read(serializer)).ToList()
-            : part.Select(r => r.Read(serializer)).ToList();
-    }
-
-    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> BatchOptions = [];
-
-    /// <summary>The service's JSON options, reading a record's fields object as one document instead of one per value.</summary>
-    private static JsonSerializerOptions BatchReading(JsonSerializerOptions options) =>
-        BatchOptions.GetValue(options, o => new JsonSerializerOptions(o) { Converters = { new FieldsConverter() } });
-
-    /// <summary>
-    /// A record's <c>fields</c> object as one parsed document whose values the dictionary shares: the serializer's own
-    /// reading parses each value into a document of its own, a large share of a batch's reading time.
-    /// </summary>
-    private sealed class FieldsConverter : JsonConverter<Dictionary<string, JsonElement>>
-    {
-        public override Dictionary<string, JsonElement> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                throw new JsonException();
-            }
-
-            var value = JsonElement.ParseValue(ref reader);
-            var fields = new Dictionary<string, JsonElement>(value.GetPropertyCount(), StringComparer.Ordinal);
-            foreach (var property in value.EnumerateObject())
-            {
-                fields[property.Name] = property.Value;
-            }
-
-            return fields;
-        }
-
-        public override void Write(Utf8JsonWriter writer, Dictionary<string, JsonElement> value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            foreach (var (key, element) in value)
-            {
-                writer.WritePropertyName(key);
-                element.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
-        }
+            ? part.AsParallel().AsOrdered().Select(r => r.Read(reader)).ToList()
+            : part.Select(r => r.Read(reader)).ToList();
     }
 
     /// <summary>
@@ -491,7 +452,7 @@ public static class RecordBatch
         /// </summary>
         public string? CatalogueCode => ColumnCountMismatch is not null ? null : Json.IsEmpty ? Input?.CatalogueCode : JsonCatalogueCode;
 
-        public (RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError) Read(JsonSerializerOptions options)
+        public (RecordInput? Input, IReadOnlyDictionary<string, string[]>? ReadError) Read(RecordJsonReader reader)
         {
             if (ColumnCountMismatch is { } m)
             {
@@ -508,7 +469,7 @@ public static class RecordBatch
 
             try
             {
-                return (JsonSerializer.Deserialize<RecordInput>(Json.Span, options), null);
+                return (reader.Read(Json.Span), null);
             }
             catch (JsonException e)
             {

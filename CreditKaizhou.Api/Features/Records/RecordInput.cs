@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CreditKaizhou.Domain.Records;
 
 namespace CreditKaizhou.Api.Features.Records;
 
@@ -19,6 +20,13 @@ public sealed record RecordInput(
     /// <summary>Field values read from CSV cells instead of JSON; set by the CSV reader only.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public IReadOnlyDictionary<string, string?>? TextFields { get; init; }
+
+    /// <summary>
+    /// The <c>fields</c> object's values as read value by value instead of as <see cref="Fields"/>; set by the batch's
+    /// JSON reader only (<see cref="RecordJsonReader"/>).
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyDictionary<string, RawValue>? ReadFields { get; init; }
 }
 
 public sealed record SubjectInput(string? Code, string? Name, string? Type);

@@ -169,7 +169,9 @@ public sealed class RecordIntake(ICatalogueRepository catalogue, KnownCodeExcept
         {
             var validation = input.TextFields is { } cells
                 ? FieldValues.ValidateText(entry.Fields, ByKey(entry.Fields, cells), context.IsKnownException, context.Today)
-                : FieldValues.ValidateJson(entry.Fields, input.Fields ?? new Dictionary<string, JsonElement>(), context.IsKnownException, context.Today);
+                : input.ReadFields is { } read
+                    ? FieldValues.ValidateJson(entry.Fields, read, context.IsKnownException, context.Today)
+                    : FieldValues.ValidateJson(entry.Fields, input.Fields ?? new Dictionary<string, JsonElement>(), context.IsKnownException, context.Today);
             foreach (var problem in validation.Problems)
             {
                 errors.Add("fields." + problem.Key, problem.Describe(context.Culture));

@@ -64,6 +64,14 @@ public class CanonicalJsonTests
         }
     }
 
+    [TestCase(1, 1, 1, "0001-01-01")]
+    [TestCase(999, 12, 31, "0999-12-31")]
+    [TestCase(2026, 2, 28, "2026-02-28")]
+    [TestCase(9999, 12, 31, "9999-12-31")]
+    public void Serialize_Date_IsYearMonthDayWithEveryDigit(int year, int month, int day, string expected) =>
+        Assert.That(CanonicalJson.Serialize(new Dictionary<string, object?> { ["d"] = new DateOnly(year, month, day) }),
+            Is.EqualTo($"{{\"d\":\"{expected}\"}}"));
+
     [Test]
     public void Serialize_ControlCharactersAndCharactersOutsideTheBmp_AreEscapedTheSameWayEveryTime()
     {

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using CreditKaizhou.Api.Features.Records;
 using CreditKaizhou.Domain.Catalogue;
 using CreditKaizhou.Domain.Records;
 
@@ -31,9 +33,23 @@ internal static class FieldValuesTestData
     public static Dictionary<string, JsonElement> JsonObject(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
 
-    /// <summary>Validates <c>{"key": jsonValue}</c>.</summary>
-    public static FieldValuesValidation Json(string key, string jsonValue) =>
-        FieldValues.ValidateJson(Schema, JsonObject($"{{\"{key}\":{jsonValue}}}"), IsKnownException, Today);
+    /// <summary>
+    /// Validates <c>{"key": jsonValue}</c> as a parsed document, and asserts that the same object read value by value, as a
+    /// batch reads its records (<see cref="RecordJsonReader"/>), validates the same.
+    /// </summary>
+    public static FieldValuesValidation Json(string key, string jsonValue)
+    {
+        var fields = $"{{\"{key}\":{jsonValue}}}";
+        var parsed = FieldValues.ValidateJson(Schema, JsonObject(fields), IsKnownException, Today);
+        var read = RecordJsonReader.For(new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            .Read(Encoding.UTF8.GetBytes($"{{\"fields\":{fields}}}"))!.ReadFields!;
+        var readValidation = FieldValues.ValidateJson(Schema, read, IsKnownException, Today);
+        // Not in Assert.Multiple: the property tests call this from several threads at once.
+        Assert.That(readValidation.Values, Is.EqualTo(parsed.Values), "values when read value by value");
+        Assert.That(readValidation.Problems.Select(p => (p.Key, p.Describe(English))),
+            Is.EqualTo(parsed.Problems.Select(p => (p.Key, p.Describe(English)))), "problems when read value by value");
+        return parsed;
+    }
 
     /// <summary>Validates a row with one cell.</summary>
     public static FieldValuesValidation Text(string key, string? cell) =>

@@ -1,0 +1,116 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Domain.Records;
+
+namespace CreditKaizhou.Tests.Api;
+
+/// <summary>
+/// The batch's one-pass record reader against the serializer it stands in for: the same record from every record in the
+/// usual form, and the serializer's own reading (and errors) for every other.
+/// </summary>
+public sealed class RecordJsonReaderTests
+{
+    /// <summary>The service's JSON options (Program.cs).</summary>
+    private static readonly JsonSerializerOptions Service = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = JsonNumberHandling.Strict,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static readonly RecordJsonReader Reader = RecordJsonReader.For(Service);
+
+    [TestCase("""{"catalogueCode":"KZ-A","subject":{"code":"91500154MA000001X","name":"开州商贸","type":"legal"},"sourceRef":"R-1","fields":{"a":"x"},"decisionDate":"2026-10-15","severity":"general","effectiveFrom":"2026-10-16","effectiveTo":"2027-10-15"}""")]
+    [TestCase("""{"sourceRef":"R-\u5f00\n","fields":{"\u540d\u79f0":"\u5f00\u5dde","b":"\"q\""}}""")]
+    [TestCase("""{"fields":{"a":"\uD800","b":"\uDC00x"}}""")]
+    [TestCase("""{"fields":{"n":1.5e3,"m":-0,"k":12.50,"big":123456789012345678901234567890}}""")]
+    [TestCase("""{"fields":{"o":{ "a" : [1, 2 ,{"b":null}] },"arr":[ ],"t":true,"f":false,"z":null}}""")]
+    [TestCase("""{"fields":{"a":"first","a":"last"}}""")]
+    [TestCase("""{"fields":{"\u540d\u79f0":1,"名称x":2,"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa":3}}""")]
+    [TestCase("""{"fields":{"\u0061aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa":3}}""")]
+    [TestCase("""{"fields":{}}""")]
+    [TestCase("""{"fields":null,"subject":null,"sourceRef":null}""")]
+    [TestCase("""{"subject":{},"catalogueCode":"KZ-B"}""")]
+    [TestCase("""{"subject":{"name":"名"}}""")]
+    [TestCase("""{ }""")]
+    [TestCase("""{"sourc\u0065Ref":"escaped name"}""")]
+    public void Read_UsualForm_GivesWhatTheSerializerGives_WithTheFieldsAsRead(string json)
+    {
+        var read = Reader.Read(Encoding.UTF8.GetBytes(json))!;
+        var serialized = JsonSerializer.Deserialize<RecordInput>(json, Service)!;
+
+        Assert.That(read.Fields, Is.Null, "read in one pass, not by the serializer");
+        AssertSameScalars(read, serialized);
+        if (serialized.Fields is null)
+        {
+            Assert.That(read.ReadFields, Is.Null);
+            return;
+        }
+
+        Assert.That(read.ReadFields, Is.Not.Null);
+        Assert.That(read.ReadFields!.Keys, Is.EquivalentTo(serialized.Fields.Keys));
+        foreach (var (key, element) in serialized.Fields)
+        {
+            Assert.That(read.ReadFields[key], Is.EqualTo(RawValue.Of(element)), key);
+        }
+    }
+
+    [TestCase("""{"CatalogueCode":"KZ-A","fields":{"a":1}}""", TestName = "Read_PropertyNameInOtherCase_IsReadByTheSerializer")]
+    [TestCase("""{"catalogueCode":"KZ-A","extra":{"x":[1]},"fields":{"a":1}}""", TestName = "Read_UnknownProperty_IsReadByTheSerializer")]
+    [TestCase("""{"sourceRef":"R-1","sourceRef":"R-2","fields":{"a":1}}""", TestName = "Read_RepeatedProperty_IsReadByTheSerializer")]
+    [TestCase("""{"subject":{"code":"1","Name":"n"},"fields":{"a":1}}""", TestName = "Read_SubjectPropertyInOtherCase_IsReadByTheSerializer")]
+    [TestCase("""{"sourceRef":"\uD800","fields":{"a":1}}""", TestName = "Read_SourceRefThatIsNotText_IsReadByTheSerializer")]
+    public void Read_OtherForm_IsReadByTheSerializer(string json)
+    {
+        RecordInput? serialized;
+        try
+        {
+            serialized = JsonSerializer.Deserialize<RecordInput>(json, Service);
+        }
+        catch (JsonException e)
+        {
+            var thrown = Assert.Throws<JsonException>(() => Reader.Read(Encoding.UTF8.GetBytes(json)));
+            Assert.That(thrown!.Path, Is.EqualTo(e.Path));
+            return;
+        }
+
+        var read = Reader.Read(Encoding.UTF8.GetBytes(json))!;
+        Assert.That(read.ReadFields, Is.Null, "not read in one pass");
+        AssertSameScalars(read, serialized!);
+        Assert.That(read.Fields!.Keys, Is.EquivalentTo(serialized!.Fields!.Keys));
+    }
+
+    [TestCase("""{"sourceRef":5}""", "$.sourceRef")]
+    [TestCase("""{"subject":"91500154MA000001X"}""", "$.subject")]
+    [TestCase("""{"subject":{"code":true}}""", "$.subject.code")]
+    [TestCase("""{"fields":"x"}""", "$.fields")]
+    [TestCase("""{"fields":[{"a":1}]}""", "$.fields")]
+    [TestCase("""{"fields":{"\uD800":1}}""", "$.fields")]
+    public void Read_RecordTheSerializerCannotRead_ThrowsTheSerializersError(string json, string path)
+    {
+        var expected = Assert.Throws<JsonException>(() => JsonSerializer.Deserialize<RecordInput>(json, Service));
+        var thrown = Assert.Throws<JsonException>(() => Reader.Read(Encoding.UTF8.GetBytes(json)));
+
+        Assert.That(thrown!.Path, Is.EqualTo(expected!.Path));
+        Assert.That(thrown.Path, Does.StartWith(path));
+    }
+
+    [TestCase("null")]
+    public void Read_Null_IsNoRecord(string json) => Assert.That(Reader.Read(Encoding.UTF8.GetBytes(json)), Is.Null);
+
+    private static void AssertSameScalars(RecordInput read, RecordInput serialized)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(read.CatalogueCode, Is.EqualTo(serialized.CatalogueCode));
+            Assert.That(read.Subject, Is.EqualTo(serialized.Subject));
+            Assert.That(read.SourceRef, Is.EqualTo(serialized.SourceRef));
+            Assert.That(read.DecisionDate, Is.EqualTo(serialized.DecisionDate));
+            Assert.That(read.Severity, Is.EqualTo(serialized.Severity));
+            Assert.That(read.EffectiveFrom, Is.EqualTo(serialized.EffectiveFrom));
+            Assert.That(read.EffectiveTo, Is.EqualTo(serialized.EffectiveTo));
+        });
+    }
+}
