@@ -142,10 +142,11 @@ internal sealed class SqliteNativeStatement : IDisposable
         return raw.sqlite3_bind_text(_statement, position, text);
     }
 
+    /// <summary>YYYY-MM-DD: "O" for a date, which formats without reading a pattern.</summary>
     private int BindDate(int position, DateOnly value)
     {
         Span<byte> text = stackalloc byte[10];
-        value.TryFormat(text, out _, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture);
+        value.TryFormat(text, out _, "O", CultureInfo.InvariantCulture);
         return raw.sqlite3_bind_text(_statement, position, text);
     }
 
