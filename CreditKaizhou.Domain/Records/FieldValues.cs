@@ -170,7 +170,15 @@ public readonly record struct RawValue(JsonValueKind Kind, string? Text)
             case JsonValueKind.Undefined or JsonValueKind.Null:
                 return new RawValue(JsonValueKind.Null, null);
             default:
-                return new RawValue(element.ValueKind, element.GetRawText());
+                try
+                {
+                    return new RawValue(element.ValueKind, element.GetRawText());
+                }
+                catch (InvalidOperationException)
+                {
+                    // An object or array with bytes in its strings that are not UTF-8: JSON checks only the structure.
+                    return new RawValue(element.ValueKind, null);
+                }
         }
     }
 

@@ -166,6 +166,47 @@ public sealed class RecordBatchTests(Engine engine)
         });
     }
 
+    /// <summary>
+    /// JSON that is well formed but holds a name that is not text (an escaped unpaired surrogate) or bytes that are not
+    /// UTF-8 inside a string rejects its own row, not the batch.
+    /// </summary>
+    [Test]
+    public async Task Batch_JsonWithNamesOrBytesThatAreNotText_RejectsThoseRowsOnly()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        const string notUtf8 = "@NOT-UTF8@";
+        var rows = new[]
+        {
+            JsonSerializer.Serialize(RecordTestCatalogue.Record("NT-1")),
+            JsonSerializer.Serialize(RecordTestCatalogue.Record("NT-2")).Replace("\"name\":", "\"\\uDC00\":\"x\",\"name\":", StringComparison.Ordinal),
+            "{\"\\uD800catalogueCode\":\"x\",\"sourceRef\":\"NT-3\"}",
+            JsonSerializer.Serialize(RecordTestCatalogue.Record("NT-4", fields: new { decisionNumber = "开市监罚4号", count = new[] { notUtf8 } })),
+        };
+        var text = Encoding.UTF8.GetBytes($"[{string.Join(',', rows)}]");
+        var marker = Encoding.UTF8.GetBytes(notUtf8);
+        var at = text.AsSpan().IndexOf(marker);
+        var body = text[..at].Append((byte)0xFF).Concat(text[(at + marker.Length)..]).ToArray();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+
+        using var response = await scjgj.PostAsync("/api/v1/records/batch", content);
+        var result = await response.Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), result.GetRawText());
+            Assert.That(Counts(result), Is.EqualTo((1, 0, 3)), result.GetRawText());
+            var rejections = result.GetProperty("rejections");
+            Assert.That(rejections.EnumerateArray().Select(r => r.GetProperty("row").GetInt32()), Is.EqualTo(new[] { 2, 3, 4 }));
+            Assert.That(rejections[0].GetProperty("errors").EnumerateObject().Select(e => (e.Name, e.Value[0].GetString())),
+                Is.EqualTo(new[] { ("$.subject", "记录不是预期的 JSON 结构，位置 $.subject。") }));
+            Assert.That(rejections[1].GetProperty("errors").EnumerateObject().Select(e => (e.Name, e.Value[0].GetString())),
+                Is.EqualTo(new[] { ("$", "记录不是预期的 JSON 结构，位置 $。") }));
+            Assert.That(rejections[2].GetProperty("errors").EnumerateObject().Select(e => (e.Name, e.Value[0].GetString())),
+                Is.EqualTo(new[] { ("fields.count", "字段 count（次数）应为整数，实际为数组") }));
+        });
+    }
+
     [TestCase(true)]
     [TestCase(false)]
     public async Task Batch_LargeJsonBody_WithOrWithoutDeclaredLength_StoresEveryRow(bool declared)

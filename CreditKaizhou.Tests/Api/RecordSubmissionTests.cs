@@ -106,4 +106,19 @@ public sealed class RecordSubmissionTests(Engine engine)
         using var stored = await Scjgj.PostAsJsonAsync("/api/v1/records", RecordTestCatalogue.Record(sourceRef));
         Assert.That(stored.StatusCode, Is.EqualTo(HttpStatusCode.Created), "the rejected sourceRef was not stored, so it is still free");
     }
+
+    /// <summary>JSON checks its structure, not the bytes in its strings: a value holding bytes that are not UTF-8 is a 400, not a 500.</summary>
+    [Test]
+    public async Task Submit_ArrayValueHoldingBytesThatAreNotUtf8_Returns400NamingTheField()
+    {
+        var text = System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(
+            RecordTestCatalogue.Record("not-utf8-" + Guid.NewGuid().ToString("N"), new { decisionNumber = "x", count = new[] { "#" } })));
+        using var content = new ByteArrayContent(text.Select(b => b == (byte)'#' ? (byte)0xFF : b).ToArray());
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+
+        using var response = await Scjgj.PostAsync("/api/v1/records", content);
+
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "/problems/validation");
+        Assert.That(ProblemAssert.Errors(problem)["$.fields.count"], Is.EqualTo(new[] { "字段 count（次数）应为整数，实际为数组" }), problem.GetRawText());
+    }
 }

@@ -408,9 +408,7 @@ public static class RecordBatch
                     return true; // the object's end
                 }
 
-                // Only a name of the same length can match without case (or an escaped one): no string for the others.
-                var property = reader.ValueTextEquals(_name) || (_comparison == StringComparison.OrdinalIgnoreCase
-                    && (reader.ValueIsEscaped || reader.ValueSpan.Length == _name.Length) && string.Equals(reader.GetString(), _name, _comparison));
+                var property = IsCatalogueCode(ref reader);
                 if (!reader.Read())
                 {
                     return false;
@@ -425,6 +423,24 @@ public static class RecordBatch
                 {
                     return false;
                 }
+            }
+        }
+
+        /// <summary>
+        /// Whether the property name the reader stands on is the catalogue code's; false for a name that is not text (an
+        /// escaped unpaired surrogate), which the record's reading then rejects.
+        /// </summary>
+        private bool IsCatalogueCode(ref Utf8JsonReader reader)
+        {
+            try
+            {
+                // Only a name of the same length can match without case (or an escaped one): no string for the others.
+                return reader.ValueTextEquals(_name) || (_comparison == StringComparison.OrdinalIgnoreCase
+                    && (reader.ValueIsEscaped || reader.ValueSpan.Length == _name.Length) && string.Equals(reader.GetString(), _name, _comparison));
+            }
+            catch (InvalidOperationException)
+            {
+                return false;
             }
         }
     }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using CreditKaizhou.Domain.Records;
 
 namespace CreditKaizhou.Api.Features.Records;
@@ -15,6 +16,7 @@ internal sealed class RecordJsonReader
 {
     private static readonly ConditionalWeakTable<JsonSerializerOptions, RecordJsonReader> Readers = [];
 
+    /// <summary>The service's options, reading a <c>fields</c> object as one document (<see cref="FieldsConverter"/>).</summary>
     private readonly JsonSerializerOptions _serializer;
     private readonly JsonReaderOptions _reader;
 
@@ -26,7 +28,7 @@ internal sealed class RecordJsonReader
 
     private RecordJsonReader(JsonSerializerOptions serializer)
     {
-        _serializer = serializer;
+        _serializer = new JsonSerializerOptions(serializer) { Converters = { new FieldsConverter() } };
         _reader = new JsonReaderOptions
         {
             AllowTrailingCommas = serializer.AllowTrailingCommas,
@@ -93,13 +95,19 @@ internal sealed class RecordJsonReader
                 }
             }
 
+            if (reader.Read())
+            {
+                return false; // something after the record: the serializer refuses it
+            }
+
             input = new RecordInput(values[(int)Property.CatalogueCode], subject, values[(int)Property.SourceRef], null,
                 values[(int)Property.DecisionDate], values[(int)Property.Severity], values[(int)Property.EffectiveFrom],
                 values[(int)Property.EffectiveTo]) { ReadFields = fields };
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Malformed, or a property name that is not text (an escaped unpaired surrogate): the serializer says how.
             return false;
         }
     }
@@ -169,13 +177,25 @@ internal sealed class RecordJsonReader
         return true;
     }
 
-    /// <summary>An object's or array's JSON text as it stands in the record, as a parsed document's raw text is.</summary>
-    private static string RawText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
+    /// <summary>
+    /// An object's or array's JSON text as it stands in the record, as <see cref="RawValue.Of"/> gives it: null when it is
+    /// not UTF-8 (JSON checks its structure, not the bytes inside its strings).
+    /// </summary>
+    private static string? RawText(ref Utf8JsonReader reader, ReadOnlySpan<byte> json)
     {
         var start = (int)reader.TokenStartIndex;
         reader.Skip();
-        return Encoding.UTF8.GetString(json[start..(int)reader.BytesConsumed]);
+        try
+        {
+            return StrictUtf8.GetString(json[start..(int)reader.BytesConsumed]);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null;
+        }
     }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static bool TryString(ref Utf8JsonReader reader, out string? value)
     {
@@ -199,7 +219,7 @@ internal sealed class RecordJsonReader
         if (reader.ValueSpan.Length > MaxKeptKeyBytes)
         {
             var read = TryGetString(ref reader, out var text);
-            key = text!;
+            key = text ?? "";
             return read;
         }
 
@@ -277,4 +297,41 @@ internal sealed class RecordJsonReader
 
     private static byte[][] Names(JsonSerializerOptions serializer, params string[] properties) =>
         properties.Select(p => Encoding.UTF8.GetBytes(serializer.PropertyNamingPolicy?.ConvertName(p) ?? p)).ToArray();
+
+    /// <summary>
+    /// For a record the serializer reads: its <c>fields</c> object as one parsed document whose values the dictionary
+    /// shares (the serializer's own reading parses each value into a document of its own), and the errors batches have
+    /// always given for a malformed one.
+    /// </summary>
+    private sealed class FieldsConverter : JsonConverter<Dictionary<string, JsonElement>>
+    {
+        public override Dictionary<string, JsonElement> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException();
+            }
+
+            var value = JsonElement.ParseValue(ref reader);
+            var fields = new Dictionary<string, JsonElement>(value.GetPropertyCount(), StringComparer.Ordinal);
+            foreach (var property in value.EnumerateObject())
+            {
+                fields[property.Name] = property.Value;
+            }
+
+            return fields;
+        }
+
+        public override void Write(Utf8JsonWriter writer, Dictionary<string, JsonElement> value, JsonSerializerOptions options)
+        {
+            writer.WriteStartObject();
+            foreach (var (key, element) in value)
+            {
+                writer.WritePropertyName(key);
+                element.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        }
+    }
 }
