@@ -23,7 +23,7 @@ public sealed record UnifiedSocialCreditCode
     public const string Alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     /// <summary>Each ASCII character's value (its index in <see cref="Alphabet"/>), or -1 for one not in it.</summary>
-    private static readonly sbyte[] Values = Enumerable.Range(0, 128).Select(c => (sbyte)Alphabet.IndexOf((char)c, StringComparison.Ordinal)).ToArray();
+    private static readonly sbyte[] CharacterValues = Enumerable.Range(0, 128).Select(c => (sbyte)Alphabet.IndexOf((char)c, StringComparison.Ordinal)).ToArray();
 
     // 3^(i−1) mod 31 for i = 1…17.
     private static readonly int[] CheckWeights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -137,7 +137,7 @@ public sealed record UnifiedSocialCreditCode
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            sum += Values[first17[i]] * CheckWeights[i];
+            sum += CharacterValues[first17[i]] * CheckWeights[i];
         }
 
         return Alphabet[(31 - sum % 31) % 31];
@@ -173,7 +173,7 @@ public sealed record UnifiedSocialCreditCode
         };
     }
 
-    private static bool IsInAlphabet(char c) => c < Values.Length && Values[c] >= 0;
+    private static bool IsInAlphabet(char c) => c < CharacterValues.Length && CharacterValues[c] >= 0;
 
     private static bool AllInAlphabet(ReadOnlySpan<char> text)
     {
