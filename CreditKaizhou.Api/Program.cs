@@ -13,6 +13,7 @@ using CreditKaizhou.Api.Infrastructure.Audit;
 using CreditKaizhou.Api.Infrastructure.Auth;
 using CreditKaizhou.Api.Infrastructure.ClerkPage;
 using CreditKaizhou.Api.Infrastructure.Hosting;
+using CreditKaizhou.Api.Infrastructure.Http;
 using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Api.Infrastructure.Diagnostics;
 using CreditKaizhou.Api.Infrastructure.Localization;
@@ -25,12 +26,7 @@ using CreditKaizhou.Api.Seed;
 var builder = WebApplication.CreateBuilder(ServiceHost.Options(args));
 
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.ConfigureHttpJsonOptions(o =>
-{
-    o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
-    // Chinese as itself, not \uXXXX: a third of the size, and readable in logs and by integrators.
-    o.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-});
+builder.Services.ConfigureHttpJsonOptions(o => ServiceJson.Configure(o.SerializerOptions));
 builder.Services.AddDatabase();
 builder.Services.AddRepositories();
 builder.Services.AddAccessAudit();

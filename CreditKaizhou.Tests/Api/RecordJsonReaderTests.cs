@@ -1,8 +1,7 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Infrastructure.Http;
 using CreditKaizhou.Domain.Records;
 
 namespace CreditKaizhou.Tests.Api;
@@ -13,12 +12,7 @@ namespace CreditKaizhou.Tests.Api;
 /// </summary>
 public sealed class RecordJsonReaderTests
 {
-    /// <summary>The service's JSON options (Program.cs).</summary>
-    private static readonly JsonSerializerOptions Service = new(JsonSerializerDefaults.Web)
-    {
-        NumberHandling = JsonNumberHandling.Strict,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+    private static readonly JsonSerializerOptions Service = ServiceJson.Options();
 
     private static readonly RecordJsonReader Reader = RecordJsonReader.For(Service);
 

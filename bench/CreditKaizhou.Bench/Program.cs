@@ -5,6 +5,7 @@ namespace CreditKaizhou.Bench;
 ///   ingest    records per second through the batch API and the record store (IngestCommand.cs)
 ///   generate  a deterministic SQLite database of 1,000,000 subjects and 5,000,000 records (GenerateCommand.cs)
 ///   search    subject search latency on that database (SearchCommand.cs)
+///   read      how a JSON batch's records are read: one pass against the serializer (ReadCommand.cs)
 /// </summary>
 /// <remarks>
 /// An explicit internal class, not top-level statements: the tests reference this project beside the service, whose
@@ -17,6 +18,7 @@ internal static class Program
         "ingest" => await IngestCommand.RunAsync(args[1..]),
         "generate" => await GenerateCommand.RunAsync(args[1..]),
         "search" => await SearchCommand.RunAsync(args[1..]),
+        "read" => await ReadCommand.RunAsync(args[1..]),
         _ => Usage(),
     };
 
@@ -27,6 +29,7 @@ internal static class Program
               CreditKaizhou.Bench ingest [--postgres <connection string>] [--batches N]
               CreditKaizhou.Bench generate --out <file.db> [--subjects 1000000] [--records 5000000] [--per-commit 250000]
               CreditKaizhou.Bench search --db <copy of the generated file.db> [--rounds 20]
+              CreditKaizhou.Bench read [--rounds 30] [--warmup 10]
             """);
         return 2;
     }
