@@ -43,12 +43,7 @@ public static class FieldValues
     /// Checks the values of a JSON <c>fields</c> object read value by value (<see cref="RawValue.Of"/> gives the same
     /// value for an element of a parsed document); a JSON null or an empty string means absent.
     /// </summary>
-    /// <param name="schema">The entry version's schema, which must have passed <see cref="FieldSchema.Validate"/>.</param>
-    /// <param name="fields">The <c>fields</c> object's properties.</param>
-    /// <param name="isKnownCodeException">
-    /// Whether the credit office has listed a 统一社会信用代码 whose check character is wrong as a known exception.
-    /// </param>
-    /// <param name="today">The current date (the Domain has no clock), for the birth date in an ID number.</param>
+    /// <inheritdoc cref="ValidateJson(FieldSchema, IReadOnlyDictionary{string, JsonElement}, Func{string, bool}, DateOnly)" path="/param"/>
     public static FieldValuesValidation ValidateJson(
         FieldSchema schema,
         IReadOnlyDictionary<string, RawValue> fields,

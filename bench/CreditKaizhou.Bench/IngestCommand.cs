@@ -87,7 +87,7 @@ public static class IngestCommand
             }
         }
 
-        return Median(rates);
+        return Median.Of(rates);
     }
 
     private static async Task<(Measured Json, Measured Csv)> ThroughApiAsync(string provider, Func<string, string> database, int warmup, int batches)
@@ -172,10 +172,8 @@ public static class IngestCommand
             }
         }
 
-        return rates.Count == 0 ? new Measured(0, TimeSpan.Zero) : new Measured(Median(rates), TimeSpan.FromSeconds(Median(cpu)));
+        return rates.Count == 0 ? new Measured(0, TimeSpan.Zero) : new Measured(Median.Of(rates), TimeSpan.FromSeconds(Median.Of(cpu)));
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 
     private static int FreePort()
     {

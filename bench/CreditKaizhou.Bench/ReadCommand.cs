@@ -47,8 +47,8 @@ internal static class ReadCommand
         Console.WriteLine();
         Console.WriteLine("| reading | records/s | bytes allocated per record |");
         Console.WriteLine("|---|---|---|");
-        var (fastRate, fastBytes) = (Median(onePass, m => m.Rate), Median(onePass, m => m.Bytes));
-        var (slowRate, slowBytes) = (Median(serializer, m => m.Rate), Median(serializer, m => m.Bytes));
+        var (fastRate, fastBytes) = (Median.Of(onePass.Select(m => m.Rate)), Median.Of(onePass.Select(m => m.Bytes)));
+        var (slowRate, slowBytes) = (Median.Of(serializer.Select(m => m.Rate)), Median.Of(serializer.Select(m => m.Bytes)));
         Console.WriteLine($"| one pass (RecordJsonReader) | {fastRate:N0} | {fastBytes:N0} |");
         Console.WriteLine($"| serializer (fields as one document) | {slowRate:N0} | {slowBytes:N0} |");
         Console.WriteLine($"| one pass / serializer | {fastRate / slowRate:P0} | {fastBytes / slowBytes:P0} |");
@@ -97,6 +97,4 @@ internal static class ReadCommand
 
         return elements;
     }
-
-    private static double Median<T>(List<T> values, Func<T, double> of) => values.Select(of).Order().ElementAt(values.Count / 2);
 }

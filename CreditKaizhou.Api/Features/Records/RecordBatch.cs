@@ -293,13 +293,8 @@ public static class RecordBatch
 
         public ArraySplitter(JsonSerializerOptions options)
         {
-            _state = new JsonReaderState(new JsonReaderOptions
-            {
-                AllowTrailingCommas = options.AllowTrailingCommas,
-                CommentHandling = options.ReadCommentHandling,
-                MaxDepth = options.MaxDepth,
-            });
-            _name = options.PropertyNamingPolicy?.ConvertName(nameof(RecordInput.CatalogueCode)) ?? nameof(RecordInput.CatalogueCode);
+            _state = new JsonReaderState(RecordJsonReader.ReaderOptions(options));
+            _name = RecordJsonReader.JsonName(options, nameof(RecordInput.CatalogueCode));
             _comparison = options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
         }
 

@@ -29,12 +29,7 @@ internal sealed class RecordJsonReader
     private RecordJsonReader(JsonSerializerOptions serializer)
     {
         _serializer = new JsonSerializerOptions(serializer) { Converters = { new FieldsConverter() } };
-        _reader = new JsonReaderOptions
-        {
-            AllowTrailingCommas = serializer.AllowTrailingCommas,
-            CommentHandling = serializer.ReadCommentHandling,
-            MaxDepth = serializer.MaxDepth,
-        };
+        _reader = ReaderOptions(serializer);
         _names = Names(serializer, nameof(RecordInput.CatalogueCode), nameof(RecordInput.Subject), nameof(RecordInput.SourceRef),
             nameof(RecordInput.Fields), nameof(RecordInput.DecisionDate), nameof(RecordInput.Severity), nameof(RecordInput.EffectiveFrom),
             nameof(RecordInput.EffectiveTo));
@@ -295,8 +290,20 @@ internal sealed class RecordJsonReader
         return true;
     }
 
+    /// <summary>The reader options that read JSON as the serializer with these options reads it.</summary>
+    public static JsonReaderOptions ReaderOptions(JsonSerializerOptions serializer) => new()
+    {
+        AllowTrailingCommas = serializer.AllowTrailingCommas,
+        CommentHandling = serializer.ReadCommentHandling,
+        MaxDepth = serializer.MaxDepth,
+    };
+
+    /// <summary>A property's name in JSON, as the serializer with these options writes it.</summary>
+    public static string JsonName(JsonSerializerOptions serializer, string property) =>
+        serializer.PropertyNamingPolicy?.ConvertName(property) ?? property;
+
     private static byte[][] Names(JsonSerializerOptions serializer, params string[] properties) =>
-        properties.Select(p => Encoding.UTF8.GetBytes(serializer.PropertyNamingPolicy?.ConvertName(p) ?? p)).ToArray();
+        properties.Select(p => Encoding.UTF8.GetBytes(JsonName(serializer, p))).ToArray();
 
     /// <summary>
     /// For a record the serializer reads: its <c>fields</c> object as one parsed document whose values the dictionary
@@ -322,16 +329,8 @@ internal sealed class RecordJsonReader
             return fields;
         }
 
-        public override void Write(Utf8JsonWriter writer, Dictionary<string, JsonElement> value, JsonSerializerOptions options)
-        {
-            writer.WriteStartObject();
-            foreach (var (key, element) in value)
-            {
-                writer.WritePropertyName(key);
-                element.WriteTo(writer);
-            }
-
-            writer.WriteEndObject();
-        }
+        /// <remarks>The options of this converter only read records.</remarks>
+        public override void Write(Utf8JsonWriter writer, Dictionary<string, JsonElement> value, JsonSerializerOptions options) =>
+            throw new NotSupportedException("These options only read records.");
     }
 }

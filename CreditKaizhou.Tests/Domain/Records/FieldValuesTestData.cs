@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using CreditKaizhou.Api.Features.Records;
+using CreditKaizhou.Api.Infrastructure.Http;
 using CreditKaizhou.Domain.Catalogue;
 using CreditKaizhou.Domain.Records;
 
@@ -30,6 +31,9 @@ internal static class FieldValuesTestData
 
     public static bool IsKnownException(string code) => code == KnownException;
 
+    /// <summary>The reader a JSON batch reads its records with, under the service's options.</summary>
+    private static readonly RecordJsonReader BatchReader = RecordJsonReader.For(ServiceJson.Options());
+
     public static Dictionary<string, JsonElement> JsonObject(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
 
@@ -41,8 +45,7 @@ internal static class FieldValuesTestData
     {
         var fields = $"{{\"{key}\":{jsonValue}}}";
         var parsed = FieldValues.ValidateJson(Schema, JsonObject(fields), IsKnownException, Today);
-        var read = RecordJsonReader.For(new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            .Read(Encoding.UTF8.GetBytes($"{{\"fields\":{fields}}}"))!.ReadFields!;
+        var read = BatchReader.Read(Encoding.UTF8.GetBytes($"{{\"fields\":{fields}}}"))!.ReadFields!;
         var readValidation = FieldValues.ValidateJson(Schema, read, IsKnownException, Today);
         // Not in Assert.Multiple: the property tests call this from several threads at once.
         Assert.That(readValidation.Values, Is.EqualTo(parsed.Values), "values when read value by value");
