@@ -3,9 +3,11 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using CreditKaizhou.Api.Infrastructure.Database;
 using CreditKaizhou.Tests.Domain.Identifiers;
 using CreditKaizhou.Tests.Infrastructure;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CreditKaizhou.Tests.Api;
 
@@ -380,6 +382,51 @@ public sealed class RecordBatchTests(Engine engine)
             Assert.That(rejection.GetProperty("row").GetInt32(), Is.EqualTo(1300));
             Assert.That(rejection.GetProperty("errors").EnumerateObject().Select(e => e.Name), Is.EqualTo(new[] { "sourceRef" }));
             Assert.That(await CountAsync($"SELECT COUNT(*) FROM records WHERE source_ref LIKE '{prefix}%'"), Is.EqualTo(1398));
+        });
+    }
+
+    /// <summary>
+    /// A large batch while another holds SQLite's kept bulk connection writes on a pooled one; the next, on the kept one.
+    /// Both paths store every row once (on other engines there is no kept connection, and both batches take pooled ones).
+    /// </summary>
+    [Test]
+    public async Task Batch_LargeWhileTheBulkConnectionIsTaken_AndAfter_StoreEveryRowOnce()
+    {
+        using var scjgj = Api.CreateClient("dev-dept-scjgj");
+        var bulk = Api.Services.GetRequiredService<SqliteBulkConnection>();
+
+        var held = await bulk.TakeAsync(CancellationToken.None);
+        HttpStatusCode whileTaken;
+        string whileTakenText;
+        try
+        {
+            using var response = await PostJsonAsync(scjgj, TwoParts("PW-"), inPieces: false);
+            (whileTaken, whileTakenText) = (response.StatusCode, await response.Content.ReadAsStringAsync());
+            held?.Keep();
+        }
+        finally
+        {
+            if (held is not null)
+            {
+                await held.DisposeAsync();
+            }
+        }
+
+        using var after = await PostJsonAsync(scjgj, TwoParts("PX-"), inPieces: false);
+        var afterText = await after.Content.ReadAsStringAsync();
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(held is null, Is.EqualTo(engine != Engine.Sqlite), "SQLite alone keeps a bulk connection");
+            Assert.That(whileTaken, Is.EqualTo(HttpStatusCode.OK), whileTakenText);
+            Assert.That(Counts(JsonDocument.Parse(whileTakenText).RootElement), Is.EqualTo((1400, 0, 0)));
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), afterText);
+            Assert.That(Counts(JsonDocument.Parse(afterText).RootElement), Is.EqualTo((1400, 0, 0)));
+            foreach (var prefix in new[] { "PW-", "PX-" })
+            {
+                Assert.That(await CountAsync($"SELECT COUNT(DISTINCT source_ref) FROM records WHERE source_ref LIKE '{prefix}%'"), Is.EqualTo(1400), prefix);
+                Assert.That(await CountAsync($"SELECT COUNT(*) FROM records WHERE source_ref LIKE '{prefix}%'"), Is.EqualTo(1400), prefix);
+            }
         });
     }
 

@@ -80,16 +80,18 @@ internal static class RecordStoreSql
 /// change log's versions stay gap-free and ordered. A batch may come in parts (<see cref="Begin"/>):
 /// each part is written as it comes, while the caller validates the next.
 /// </summary>
-internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<DatabaseOptions> options, ILogger<RecordStore> logger)
-    : IRecordStore
+internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<DatabaseOptions> options, SqliteBulkConnection bulk,
+    ILogger<RecordStore> logger) : IRecordStore
 {
     private readonly DbDataSource _db = db;
+    private readonly SqliteBulkConnection _bulk = bulk;
     private readonly int _cacheMegabytes = options.Value.SqliteBatchCacheMegabytes;
     private readonly string? _neverAnalysed = RecordStoreSql.NeverAnalysed(dialect);
 
     /// <summary>
-    /// A batch storing this many records is a bulk load: its connection has the larger SQLite page cache when its first
-    /// part is this large, and afterwards PostgreSQL tables never analysed are analysed.
+    /// A batch storing this many records is a bulk load: when its first part is this large, it is written on SQLite's
+    /// <see cref="SqliteBulkConnection"/> (or, when another batch has that, on a pooled connection with the same page cache
+    /// for its length); afterwards PostgreSQL tables never analysed are analysed.
     /// </summary>
     internal const int BulkLoadRecords = 1000;
 
@@ -124,6 +126,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
         private int _storedRecords;
         private bool _disposed;
         private DbConnection? _connection;
+        private SqliteBulkConnection.Lease? _lease;
         private SqlitePageCache? _cache;
         private DbTransaction? _tx;
         private BulkCommand? _insertSubject;
@@ -159,6 +162,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             await NameSubjectsAsync(_connection, _tx, ct);
             await InsertChangesAsync(_connection, _tx, ct);
             await _tx.CommitAsync(ct);
+            _lease?.Keep();
             if (store._neverAnalysed is not null && _storedRecords >= BulkLoadRecords)
             {
                 await AnalyseIfNeverAnalysedAsync(_connection);
@@ -188,8 +192,13 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 return (_connection, _tx);
             }
 
-            _connection = await store._db.OpenConnectionAsync(ct);
             if (firstPart >= BulkLoadRecords)
+            {
+                _lease = await store._bulk.TakeAsync(ct);
+            }
+
+            _connection = _lease?.Connection ?? await store._db.OpenConnectionAsync(ct);
+            if (firstPart >= BulkLoadRecords && _lease is null)
             {
                 _cache = await SqlitePageCache.WidenAsync(_connection, store._cacheMegabytes, ct);
             }
@@ -364,7 +373,7 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             }
 
             _disposed = true;
-            IAsyncDisposable?[] steps = [_insertSubject, _insertRecord, _insertRevision, _tx, _cache, _connection];
+            IAsyncDisposable?[] steps = [_insertSubject, _insertRecord, _insertRevision, _tx, _cache, _lease is null ? _connection : _lease];
             foreach (var step in steps)
             {
                 try

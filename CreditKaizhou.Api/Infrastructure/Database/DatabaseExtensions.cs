@@ -32,6 +32,7 @@ public static class DatabaseExtensions
         services.AddSingleton(sp => SqlDialect.For(sp.GetRequiredService<ConnectionSettings>().Provider));
         services.AddSingleton(sp => CreateDataSource(sp.GetRequiredService<ConnectionSettings>()));
         services.AddSingleton<DatabaseMigrator>();
+        services.AddSingleton<SqliteBulkConnection>();
         services.AddHostedService<SqliteCheckpointer>();
         return services;
     }

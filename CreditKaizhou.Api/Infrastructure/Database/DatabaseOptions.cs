@@ -47,9 +47,10 @@ public sealed class DatabaseOptions
     public int SqliteLogRestartMegabytes { get; set; } = 1024;
 
     /// <summary>
-    /// The SQLite page cache, in MiB, of the connection that stores a record batch of 1,000 records or more, while it does
-    /// (<see cref="SqlitePageCache"/>): room for every page a batch of 10,000 records changes. Other connections keep
-    /// SQLite's default of 2 MiB.
+    /// The SQLite page cache, in MiB, of the connection that stores record batches of 1,000 records or more
+    /// (<see cref="SqliteBulkConnection"/>, kept from batch to batch), or of a pooled connection while it stores one such
+    /// batch when that one is taken (<see cref="SqlitePageCache"/>): room for every page a batch of 10,000 records changes.
+    /// Other connections keep SQLite's default of 2 MiB.
     /// </summary>
     public int SqliteBatchCacheMegabytes { get; set; } = 64;
 

@@ -9,7 +9,8 @@ namespace CreditKaizhou.Api.Infrastructure.Database;
 /// default of 2 MiB holds a fraction of the pages that a batch of 10,000 records changes in its tables and indexes, so
 /// they are evicted mid-transaction, spilled to the log and read back (with room for all of them, the benchmark's direct
 /// store rate rose in two alternating pairs of runs of three, bench/README.md). Pooled connections keep the default, so
-/// the memory is held only while such a write runs: a cache shrunk back frees its pages.
+/// the memory is held only while such a write runs: a cache shrunk back frees its pages. <see cref="SqliteBulkConnection"/>
+/// keeps one connection widened for large record batches, and gives this one back when it closes.
 /// </summary>
 public sealed class SqlitePageCache : IAsyncDisposable
 {
