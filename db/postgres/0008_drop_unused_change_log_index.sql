@@ -1,0 +1,4 @@
+-- 0008_drop_unused_change_log_index (PostgreSQL): no query reads the change log by subject (the feed and the checks' cache
+-- read it by version, its primary key), and subjects are never deleted, so no foreign-key check looks for a subject's
+-- entries either. The index only cost every record batch one B-tree insert per subject, each at another place in the index.
+DROP INDEX ix_change_log_subject_id_version;
