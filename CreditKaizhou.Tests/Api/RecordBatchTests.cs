@@ -386,8 +386,8 @@ public sealed class RecordBatchTests(Engine engine)
     }
 
     /// <summary>
-    /// A large batch while another holds SQLite's kept bulk connection writes on a pooled one; the next, on the kept one.
-    /// Both paths store every row once (on other engines there is no kept connection, and both batches take pooled ones).
+    /// A large batch while another holds SQLite's kept bulk connection writes on a pooled one, whose cache goes back to the
+    /// default; the next, on the kept one. Both store every row once. Other engines have no kept connection.
     /// </summary>
     [Test]
     public async Task Batch_LargeWhileTheBulkConnectionIsTaken_AndAfter_StoreEveryRowOnce()
@@ -398,10 +398,12 @@ public sealed class RecordBatchTests(Engine engine)
         var held = await bulk.TakeAsync(CancellationToken.None);
         HttpStatusCode whileTaken;
         string whileTakenText;
+        long changesBefore;
         try
         {
             using var response = await PostJsonAsync(scjgj, TwoParts("PW-"), inPieces: false);
             (whileTaken, whileTakenText) = (response.StatusCode, await response.Content.ReadAsStringAsync());
+            changesBefore = held is null ? 0 : await held.Connection.ExecuteScalarAsync<long>("SELECT total_changes()");
             held?.Keep();
         }
         finally
@@ -412,8 +414,23 @@ public sealed class RecordBatchTests(Engine engine)
             }
         }
 
+        long? pooledCache = null;
+        if (engine == Engine.Sqlite)
+        {
+            await using var pooled = await Api.Services.GetRequiredService<System.Data.Common.DbDataSource>().OpenConnectionAsync();
+            pooledCache = await pooled.ExecuteScalarAsync<long>("PRAGMA cache_size");
+        }
+
         using var after = await PostJsonAsync(scjgj, TwoParts("PX-"), inPieces: false);
         var afterText = await after.Content.ReadAsStringAsync();
+        var again = await bulk.TakeAsync(CancellationToken.None);
+        var (sameConnection, changesAfter) = again is null ? (false, 0L)
+            : (ReferenceEquals(again.Connection, held?.Connection), await again.Connection.ExecuteScalarAsync<long>("SELECT total_changes()"));
+        if (again is not null)
+        {
+            again.Keep();
+            await again.DisposeAsync();
+        }
 
         Assert.Multiple(async () =>
         {
@@ -422,6 +439,13 @@ public sealed class RecordBatchTests(Engine engine)
             Assert.That(Counts(JsonDocument.Parse(whileTakenText).RootElement), Is.EqualTo((1400, 0, 0)));
             Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), afterText);
             Assert.That(Counts(JsonDocument.Parse(afterText).RootElement), Is.EqualTo((1400, 0, 0)));
+            if (engine == Engine.Sqlite)
+            {
+                Assert.That(pooledCache, Is.EqualTo(-2000), "the pooled connection went back with SQLite's default cache");
+                Assert.That(sameConnection, Is.True, "the batch after was written on the kept connection");
+                Assert.That(changesAfter - changesBefore, Is.GreaterThanOrEqualTo(2 * 1400), "its records and their revisions");
+            }
+
             foreach (var prefix in new[] { "PW-", "PX-" })
             {
                 Assert.That(await CountAsync($"SELECT COUNT(DISTINCT source_ref) FROM records WHERE source_ref LIKE '{prefix}%'"), Is.EqualTo(1400), prefix);

@@ -60,8 +60,12 @@ public static class IngestCommand
             }
         }
 
-        Console.WriteLine();
-        footnotes.ForEach(Console.WriteLine);
+        if (footnotes.Count > 0)
+        {
+            Console.WriteLine();
+            footnotes.ForEach(Console.WriteLine);
+        }
+
         return 0;
     }
 

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 
 namespace CreditKaizhou.Bench;
 
@@ -19,7 +19,7 @@ public sealed class SqliteLog(string database)
         Span<byte> header = stackalloc byte[40];
         using var file = new FileStream(_index, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         file.ReadExactly(header);
-        return new State(BinaryPrimitives.ReadUInt32LittleEndian(header[16..]), BinaryPrimitives.ReadUInt64LittleEndian(header[32..]));
+        return new State(MemoryMarshal.Read<uint>(header[16..]), MemoryMarshal.Read<ulong>(header[32..]));
     }
 
     /// <summary>The pages written between two readings: all frames now in the log if it started again between them.</summary>

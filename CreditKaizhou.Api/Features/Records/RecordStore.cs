@@ -192,6 +192,12 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 return (_connection, _tx);
             }
 
+            if (_connection is not null)
+            {
+                // A first part that failed while beginning the transaction: its connection is returned at disposal.
+                throw new InvalidOperationException("The batch's transaction could not begin; the batch cannot go on.");
+            }
+
             if (firstPart >= BulkLoadRecords)
             {
                 _lease = await store._bulk.TakeAsync(ct);
@@ -362,8 +368,10 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
         }
 
         /// <summary>
-        /// Ends the transaction (rolling it back unless committed), gives back the page cache and the connection. Every step
-        /// runs even if one before it fails, and a failure is logged rather than thrown over the caller's own exception.
+        /// Ends the transaction (rolling it back unless committed), gives back the page cache, and returns the connection: to
+        /// the pool, or to <see cref="SqliteBulkConnection"/>, which keeps it only after a commit. Every step runs even if one
+        /// before it fails, and a failure is logged rather than thrown over the caller's own exception; the connection is
+        /// returned whatever happened before.
         /// </summary>
         public async ValueTask DisposeAsync()
         {
@@ -373,20 +381,31 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
             }
 
             _disposed = true;
-            IAsyncDisposable?[] steps = [_insertSubject, _insertRecord, _insertRevision, _tx, _cache, _lease is null ? _connection : _lease];
-            foreach (var step in steps)
+            try
             {
-                try
+                foreach (var step in new IAsyncDisposable?[] { _insertSubject, _insertRecord, _insertRevision, _tx, _cache })
                 {
-                    if (step is not null)
-                    {
-                        await step.DisposeAsync();
-                    }
+                    await DisposeLoggedAsync(step);
                 }
-                catch (Exception e) when (e is DbException or InvalidOperationException)
+            }
+            finally
+            {
+                await DisposeLoggedAsync(_lease is null ? _connection : _lease);
+            }
+        }
+
+        private async Task DisposeLoggedAsync(IAsyncDisposable? step)
+        {
+            try
+            {
+                if (step is not null)
                 {
-                    store._logger.LogWarning(e, "Ending a record batch's transaction: disposing {Step} failed", step!.GetType().Name);
+                    await step.DisposeAsync();
                 }
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                store._logger.LogWarning(e, "Ending a record batch's transaction: disposing {Step} failed", step!.GetType().Name);
             }
         }
     }

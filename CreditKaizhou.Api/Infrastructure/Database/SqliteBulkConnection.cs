@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace CreditKaizhou.Api.Infrastructure.Database;
@@ -6,87 +7,155 @@ namespace CreditKaizhou.Api.Infrastructure.Database;
 /// <summary>
 /// One SQLite connection kept open, with a page cache of <see cref="DatabaseOptions.SqliteBatchCacheMegabytes"/>, for large
 /// record batches, one batch at a time. SQLite keeps a connection's cached pages from one transaction to the next unless
-/// another connection has committed in between (it compares the write-ahead log's header when a transaction begins, and
-/// drops the whole cache when it changed). So a batch that follows another, as a department's import sent in parts does,
-/// finds cached the index pages that it changes too. On a connection whose cache is widened for one batch and shrunk
-/// afterwards, every batch reads those pages back and allocates the cache's memory anew.
-/// The memory held is bounded: one connection's cache, freed by SQLite itself whenever another connection's commit makes it
-/// stale. A batch that finds the connection taken returns null from <see cref="TakeAsync"/> and uses a pooled connection
-/// (with <see cref="SqlitePageCache"/>). A batch that ends without committing closes the connection, so the next batch opens
-/// a fresh one. Other engines have no such connection: their servers cache pages for all connections.
+/// another connection has committed in between (when a transaction begins, it compares the write-ahead log's header with
+/// the one it saw last, and drops the whole cache if it changed). So a batch that follows another, as a department's import
+/// sent in parts does, finds cached the index pages that it changes too. On a connection whose cache was widened for one
+/// batch and shrunk afterwards, every batch read those pages back and allocated the cache's memory anew.
+/// <list type="bullet">
+/// <item>The connection is outside the pool, configured as the pooled ones are: closing it frees its cache, and the pool
+/// never holds a widened one.</item>
+/// <item>It is closed after <see cref="IdleTimeout"/> without a batch, so its cache's memory (up to the configured size)
+/// is held only while batches come; and after a batch that did not commit, so that the next one opens a fresh
+/// connection.</item>
+/// <item>A batch that finds it taken gets null from <see cref="TakeAsync"/> and uses a pooled connection, widened for
+/// its length (<see cref="SqlitePageCache"/>).</item>
+/// <item>Other engines have no such connection: their servers cache pages for all connections.</item>
+/// </list>
 /// </summary>
-public sealed class SqliteBulkConnection(DbDataSource db, IOptions<DatabaseOptions> options) : IAsyncDisposable, IDisposable
+public sealed class SqliteBulkConnection : IAsyncDisposable, IDisposable
 {
-    private readonly SemaphoreSlim _free = new(1, 1);
-    private readonly int _megabytes = options.Value.SqliteBatchCacheMegabytes;
-    private DbConnection? _connection;
-    private SqlitePageCache? _cache;
-    private bool _disposed;
+    public static readonly TimeSpan DefaultIdleTimeout = TimeSpan.FromMinutes(1);
 
-    /// <summary>The connection, open, for one batch; null when another batch has it, or on another engine.</summary>
+    /// <summary>The longest disposal waits for a batch still holding the connection; that batch's lease then closes it.</summary>
+    private static readonly TimeSpan DisposeWait = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _free = new(1, 1);
+    private readonly SqliteDataSource? _db;
+    private readonly int _megabytes;
+    private readonly TimeProvider _clock;
+    private readonly ITimer _idle;
+    private readonly ILogger<SqliteBulkConnection> _logger;
+    private DbConnection? _connection;
+    private long _returnedAt;
+    private volatile bool _disposed;
+
+    public SqliteBulkConnection(DbDataSource db, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<SqliteBulkConnection> logger)
+        : this(db, options, clock, logger, DefaultIdleTimeout)
+    {
+    }
+
+    internal SqliteBulkConnection(DbDataSource db, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<SqliteBulkConnection> logger,
+        TimeSpan idleTimeout)
+    {
+        _db = db as SqliteDataSource;
+        _megabytes = options.Value.SqliteBatchCacheMegabytes;
+        _clock = clock;
+        _logger = logger;
+        IdleTimeout = idleTimeout;
+        _idle = clock.CreateTimer(_ => _ = CloseIfIdleAsync(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    public TimeSpan IdleTimeout { get; }
+
+    /// <summary>The connection, open, for one batch; null when another batch has it, after disposal, or on another engine.</summary>
     public async Task<Lease?> TakeAsync(CancellationToken ct)
     {
-        if (db is not SqliteDataSource || !_free.Wait(0))
+        if (_db is null || _disposed || !_free.Wait(0))
         {
             return null;
         }
 
+        var taken = false;
         try
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_connection is null)
+            if (_disposed)
             {
-                var connection = await db.OpenConnectionAsync(ct);
-                try
-                {
-                    _cache = await SqlitePageCache.WidenAsync(connection, _megabytes, ct);
-                }
-                catch
-                {
-                    await connection.DisposeAsync();
-                    throw;
-                }
-
-                _connection = connection;
+                return null;
             }
 
+            _connection ??= await OpenAsync(_db, ct);
+            taken = true;
             return new Lease(this, _connection);
+        }
+        finally
+        {
+            if (!taken)
+            {
+                _free.Release();
+            }
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(SqliteDataSource db, CancellationToken ct)
+    {
+        var connection = db.CreateUnpooledConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = {-1024L * _megabytes}", cancellationToken: ct));
+            return connection;
         }
         catch
         {
-            _free.Release();
+            await connection.DisposeAsync();
             throw;
         }
     }
 
-    /// <summary>Closes the connection, its cache given back first, so that the pool never holds a widened cache.</summary>
+    /// <summary>Called while holding the connection (or at disposal): closing it frees its cache.</summary>
     private async Task CloseAsync()
     {
-        var (connection, cache) = (_connection, _cache);
-        (_connection, _cache) = (null, null);
-        try
+        var connection = _connection;
+        _connection = null;
+        if (connection is not null)
         {
-            if (cache is not null)
-            {
-                await cache.DisposeAsync();
-            }
-        }
-        finally
-        {
-            if (connection is not null)
-            {
-                await connection.DisposeAsync();
-            }
+            await connection.DisposeAsync();
         }
     }
 
-    /// <summary>At the host's stop, after requests have drained: waits for a batch still holding the connection.</summary>
-    public async ValueTask DisposeAsync()
+    /// <summary>The idle timer's work: closes the connection unless a batch has it or had it within the timeout.</summary>
+    private async Task CloseIfIdleAsync()
     {
-        await _free.WaitAsync();
+        if (!_free.Wait(0))
+        {
+            return; // a batch has it; returning it starts the timer again
+        }
+
         try
         {
-            _disposed = true;
+            if (_connection is not null && _clock.GetElapsedTime(_returnedAt) >= IdleTimeout)
+            {
+                await CloseAsync();
+            }
+        }
+        catch (DbException e)
+        {
+            _logger.LogWarning(e, "Closing the idle SQLite bulk connection failed");
+        }
+        finally
+        {
+            _free.Release();
+        }
+    }
+
+    /// <summary>At the host's stop, after requests have drained.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        await _idle.DisposeAsync();
+        if (!await _free.WaitAsync(DisposeWait))
+        {
+            _logger.LogWarning("A record batch still held the SQLite bulk connection after {Wait}; it closes the connection when it ends", DisposeWait);
+            return;
+        }
+
+        try
+        {
             await CloseAsync();
         }
         finally
@@ -119,9 +188,14 @@ public sealed class SqliteBulkConnection(DbDataSource db, IOptions<DatabaseOptio
             _returned = true;
             try
             {
-                if (!_keep)
+                if (!_keep || owner._disposed)
                 {
                     await owner.CloseAsync();
+                }
+                else
+                {
+                    owner._returnedAt = owner._clock.GetTimestamp();
+                    owner._idle.Change(owner.IdleTimeout, Timeout.InfiniteTimeSpan);
                 }
             }
             finally

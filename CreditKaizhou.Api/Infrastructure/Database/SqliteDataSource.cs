@@ -28,6 +28,14 @@ public sealed class SqliteDataSource(string connectionString) : DbDataSource
         return connection;
     }
 
+    /// <summary>A connection of its own, outside the pool, configured as the pooled ones are: closed, it is gone, cache and all.</summary>
+    public SqliteConnection CreateUnpooledConnection()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        connection.StateChange += Configure;
+        return connection;
+    }
+
     private static void Configure(object? sender, StateChangeEventArgs e)
     {
         if (e.CurrentState == ConnectionState.Open && sender is SqliteConnection { Handle: { } handle } connection)

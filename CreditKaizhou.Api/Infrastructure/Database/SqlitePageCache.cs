@@ -10,7 +10,8 @@ namespace CreditKaizhou.Api.Infrastructure.Database;
 /// they are evicted mid-transaction, spilled to the log and read back (with room for all of them, the benchmark's direct
 /// store rate rose in two alternating pairs of runs of three, bench/README.md). Pooled connections keep the default, so
 /// the memory is held only while such a write runs: a cache shrunk back frees its pages. <see cref="SqliteBulkConnection"/>
-/// keeps one connection widened for large record batches, and gives this one back when it closes.
+/// keeps a connection of its own, outside the pool, widened for large record batches; this is for a batch that finds it
+/// taken.
 /// </summary>
 public sealed class SqlitePageCache : IAsyncDisposable
 {
