@@ -17,6 +17,7 @@ namespace CreditKaizhou.Bench;
 public static class IngestCommand
 {
     private const int Rows = 10_000;
+    private const string SqliteFile = "bench.db";
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args)
     {
@@ -25,7 +26,7 @@ public static class IngestCommand
         var warmup = options.Int("--warmup", 10);
         var postgres = options.Option("--postgres");
 
-        var engines = new List<(string Provider, Func<string, string> Database)> { ("Sqlite", dir => $"Data Source={Path.Combine(dir, "bench.db")}") };
+        var engines = new List<(string Provider, Func<string, string> Database)> { ("Sqlite", dir => $"Data Source={Path.Combine(dir, SqliteFile)}") };
         var created = new List<string>();
         if (postgres is not null)
         {
@@ -78,7 +79,7 @@ public static class IngestCommand
         await using var app = await BenchHost.StartAsync(provider, database(dir), dir, TimeProvider.System, generatedCatalogue: false);
         var intake = app.Services.GetRequiredService<RecordIntake>();
         var store = app.Services.GetRequiredService<IRecordStore>();
-        var log = provider == "Sqlite" ? new SqliteLog(Path.Combine(dir, "bench.db")) : null;
+        var log = provider == "Sqlite" ? new SqliteLog(Path.Combine(dir, SqliteFile)) : null;
         var rates = new List<double>();
         var logPages = new List<double>();
         for (var b = 0; b < warmup + batches; b++)

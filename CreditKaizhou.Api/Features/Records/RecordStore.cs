@@ -198,13 +198,10 @@ internal sealed class RecordStore(DbDataSource db, SqlDialect dialect, IOptions<
                 throw new InvalidOperationException("The batch's transaction could not begin; the batch cannot go on.");
             }
 
-            if (firstPart >= BulkLoadRecords)
-            {
-                _lease = await store._bulk.TakeAsync(ct);
-            }
-
+            var bulkLoad = firstPart >= BulkLoadRecords;
+            _lease = bulkLoad ? await store._bulk.TakeAsync(ct) : null;
             _connection = _lease?.Connection ?? await store._db.OpenConnectionAsync(ct);
-            if (firstPart >= BulkLoadRecords && _lease is null)
+            if (bulkLoad && _lease is null)
             {
                 _cache = await SqlitePageCache.WidenAsync(_connection, store._cacheMegabytes, ct);
             }

@@ -48,9 +48,9 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// The SQLite page cache, in MiB, of the connection that stores record batches of 1,000 records or more
-    /// (<see cref="SqliteBulkConnection"/>, kept from batch to batch and closed after a minute without one), or of a pooled connection while it stores one such
-    /// batch when that one is taken (<see cref="SqlitePageCache"/>): room for every page a batch of 10,000 records changes.
-    /// Other connections keep SQLite's default of 2 MiB.
+    /// (<see cref="SqliteBulkConnection"/>, kept from batch to batch and closed after a minute without one), or of a pooled
+    /// connection while it stores one such batch when that one is taken (<see cref="SqlitePageCache"/>): room for every
+    /// page a batch of 10,000 records changes. Other connections keep SQLite's default of 2 MiB.
     /// </summary>
     public int SqliteBatchCacheMegabytes { get; set; } = 64;
 

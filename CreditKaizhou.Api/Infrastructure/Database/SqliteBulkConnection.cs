@@ -92,7 +92,7 @@ public sealed class SqliteBulkConnection : IAsyncDisposable, IDisposable
         try
         {
             await connection.OpenAsync(ct);
-            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = {-1024L * _megabytes}", cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(SqlitePageCache.SizeSql(_megabytes), cancellationToken: ct));
             return connection;
         }
         catch
@@ -113,7 +113,10 @@ public sealed class SqliteBulkConnection : IAsyncDisposable, IDisposable
         }
     }
 
-    /// <summary>The idle timer's work: closes the connection unless a batch has it or had it within the timeout.</summary>
+    /// <summary>
+    /// The idle timer's work: closes the connection unless a batch has it or had it within the timeout. A timer may fire a
+    /// little early by the clock it is compared with: it is then set again for the rest.
+    /// </summary>
     private async Task CloseIfIdleAsync()
     {
         if (!_free.Wait(0))
@@ -123,9 +126,19 @@ public sealed class SqliteBulkConnection : IAsyncDisposable, IDisposable
 
         try
         {
-            if (_connection is not null && _clock.GetElapsedTime(_returnedAt) >= IdleTimeout)
+            var idle = _clock.GetElapsedTime(_returnedAt);
+            if (_connection is null || _disposed)
+            {
+                return;
+            }
+
+            if (idle >= IdleTimeout)
             {
                 await CloseAsync();
+            }
+            else
+            {
+                _idle.Change(IdleTimeout - idle, Timeout.InfiniteTimeSpan);
             }
         }
         catch (DbException e)

@@ -33,9 +33,12 @@ public sealed class SqlitePageCache : IAsyncDisposable
         }
 
         var previous = await connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA cache_size", cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = {-1024L * megabytes}", cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(SizeSql(megabytes), cancellationToken: ct));
         return new SqlitePageCache(connection, previous);
     }
+
+    /// <summary>Sets a connection's page cache to this many MiB (a negative size is in KiB).</summary>
+    internal static string SizeSql(int megabytes) => $"PRAGMA cache_size = {-1024L * megabytes}";
 
     /// <summary>Call after the transaction has ended.</summary>
     public async ValueTask DisposeAsync()
