@@ -1,6 +1,0 @@
--- 0008_drop_unused_change_log_index (PostgreSQL): no query reads the change log by subject (the feed and the checks' cache
--- read it by version, its primary key), and subjects are never deleted, so no foreign-key check looks for a subject's
--- entries either. The index only cost every record batch one B-tree insert per subject, each at another place in the index.
--- Should subjects ever be deleted, each delete's foreign-key check would then read the whole change log: bring the index back
--- with that change.
-DROP INDEX ix_change_log_subject_id_version;
